@@ -1,0 +1,110 @@
+// Argument unpacking for the bindings (no math: type, range and bounds checks only).
+#include "addon/args.h"
+
+#include <cmath>
+
+namespace nn::addon {
+namespace {
+
+constexpr double kMaxSafeInteger = 9007199254740991.0;
+
+const char* typed_array_name(napi_typedarray_type t) {
+  switch (t) {
+    case napi_int8_array: return "Int8Array";
+    case napi_uint8_array: return "Uint8Array";
+    case napi_uint8_clamped_array: return "Uint8ClampedArray";
+    case napi_int16_array: return "Int16Array";
+    case napi_uint16_array: return "Uint16Array";
+    case napi_int32_array: return "Int32Array";
+    case napi_uint32_array: return "Uint32Array";
+    case napi_float32_array: return "Float32Array";
+    case napi_float64_array: return "Float64Array";
+    case napi_bigint64_array: return "BigInt64Array";
+    case napi_biguint64_array: return "BigUint64Array";
+    default: return "typed array";
+  }
+}
+
+std::string describe(const Napi::Value& v) {
+  if (v.IsTypedArray()) return typed_array_name(v.As<Napi::TypedArray>().TypedArrayType());
+  if (v.IsUndefined()) return "undefined";
+  if (v.IsNull()) return "null";
+  if (v.IsBoolean()) return "boolean";
+  if (v.IsNumber()) return "number " + std::to_string(v.As<Napi::Number>().DoubleValue());
+  if (v.IsString()) return "string";
+  if (v.IsArray()) return "Array";
+  return "object";
+}
+
+}  // namespace
+
+Args::Args(const Napi::CallbackInfo& info, const char* fn, std::size_t expected) : info_(info), fn_(fn) {
+  if (info.Length() != expected) {
+    fail("expected " + std::to_string(expected) + " arguments, got " + std::to_string(info.Length()));
+  }
+}
+
+void Args::fail(const std::string& message) const {
+  throw Napi::TypeError::New(info_.Env(), std::string(fn_) + ": " + message);
+}
+
+void Args::fail_range(const std::string& message) const {
+  throw Napi::RangeError::New(info_.Env(), std::string(fn_) + ": " + message);
+}
+
+bool Args::boolean(std::size_t i, const char* name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsBoolean()) fail(std::string(name) + " must be a boolean, got " + describe(v));
+  return v.As<Napi::Boolean>().Value();
+}
+
+index_t Args::index(std::size_t i, const char* name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsNumber()) fail(std::string(name) + " must be a number, got " + describe(v));
+  const double d = v.As<Napi::Number>().DoubleValue();
+  if (!(d >= 0.0) || d > kMaxSafeInteger || std::floor(d) != d) {
+    fail_range(std::string(name) + " must be a non-negative integer, got " + std::to_string(d));
+  }
+  return static_cast<index_t>(d);
+}
+
+float Args::number_f32(std::size_t i, const char* name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsNumber()) fail(std::string(name) + " must be a number, got " + describe(v));
+  return static_cast<float>(v.As<Napi::Number>().DoubleValue());
+}
+
+F32Span Args::f32(std::size_t i, const char* name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+    fail(std::string(name) + " must be a Float32Array, got " + describe(v));
+  }
+  Napi::Float32Array arr = v.As<Napi::Float32Array>();
+  return F32Span{arr.Data(), static_cast<index_t>(arr.ElementLength())};
+}
+
+void Args::check_matrix(const char* name, const F32Span& span, index_t offset, index_t rows, index_t cols,
+                        index_t ld) const {
+  if (rows == 0 || cols == 0) return;
+  if (ld < cols) {
+    fail_range(std::string("leading dimension of ") + name + " is " + std::to_string(ld) +
+               ", smaller than its row length " + std::to_string(cols));
+  }
+  // Sizes come from safe integers (< 2^53); compare in long double to rule out overflow.
+  const long double needed = static_cast<long double>(offset) + static_cast<long double>(rows - 1) * ld + cols;
+  if (needed > static_cast<long double>(span.length)) {
+    fail_range(std::string(name) + " (length " + std::to_string(span.length) + ") is too short for a " +
+               std::to_string(rows) + "x" + std::to_string(cols) + " matrix at offset " + std::to_string(offset) +
+               " with leading dimension " + std::to_string(ld));
+  }
+}
+
+void Args::check_range(const char* name, const F32Span& span, index_t offset, index_t n) const {
+  if (n == 0) return;
+  if (static_cast<long double>(offset) + n > static_cast<long double>(span.length)) {
+    fail_range(std::string(name) + " (length " + std::to_string(span.length) + ") is too short for " +
+               std::to_string(n) + " elements at offset " + std::to_string(offset));
+  }
+}
+
+}  // namespace nn::addon

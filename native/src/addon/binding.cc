@@ -1,0 +1,127 @@
+// node-addon-api entry points: unpack and check arguments, call one kernel, no math here.
+#include <napi.h>
+
+#include <exception>
+#include <thread>
+
+#include "addon/args.h"
+#include "kernels/elementwise/binary.h"
+#include "kernels/gemm/sgemm.h"
+#include "runtime/dispatch.h"
+
+namespace nn::addon {
+namespace {
+
+// Bumped whenever an entry point's signature changes, so TypeScript can reject a stale binary.
+constexpr int kAbiVersion = 1;
+
+// Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
+index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
+
+bool overlaps(const float* a, index_t a_len, const float* b, index_t b_len) {
+  return a_len > 0 && b_len > 0 && a < b + b_len && b < a + a_len;
+}
+
+// Kernel failures (allocation) become JavaScript errors instead of terminating the process.
+template <typename Fn>
+Napi::Value guarded(const Napi::CallbackInfo& info, const char* fn, Fn body) {
+  try {
+    body();
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), std::string(fn) + ": " + e.what());
+  }
+  return info.Env().Undefined();
+}
+
+// sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)
+Napi::Value Sgemm(const Napi::CallbackInfo& info) {
+  const Args args(info, "sgemm", 16);
+  const bool trans_a = args.boolean(0, "transA");
+  const bool trans_b = args.boolean(1, "transB");
+  const index_t m = args.index(2, "m"), n = args.index(3, "n"), k = args.index(4, "k");
+  const float alpha = args.number_f32(5, "alpha");
+  const F32Span a = args.f32(6, "a");
+  const index_t a_off = args.index(7, "aOffset"), lda = args.index(8, "lda");
+  const F32Span b = args.f32(9, "b");
+  const index_t b_off = args.index(10, "bOffset"), ldb = args.index(11, "ldb");
+  const float beta = args.number_f32(12, "beta");
+  const F32Span c = args.f32(13, "c");
+  const index_t c_off = args.index(14, "cOffset"), ldc = args.index(15, "ldc");
+
+  if (k > 0 && alpha != 0.0f) {
+    args.check_matrix("a", a, a_off, trans_a ? k : m, trans_a ? m : k, lda);
+    args.check_matrix("b", b, b_off, trans_b ? n : k, trans_b ? k : n, ldb);
+  }
+  args.check_matrix("c", c, c_off, m, n, ldc);
+  if (k > 0 && alpha != 0.0f) {
+    const index_t c_len = matrix_extent(m, n, ldc);
+    const index_t a_len = trans_a ? matrix_extent(k, m, lda) : matrix_extent(m, k, lda);
+    const index_t b_len = trans_b ? matrix_extent(n, k, ldb) : matrix_extent(k, n, ldb);
+    if (overlaps(c.data + c_off, c_len, a.data + a_off, a_len) || overlaps(c.data + c_off, c_len, b.data + b_off, b_len)) {
+      args.fail_range("c must not share memory with a or b");
+    }
+  }
+  return guarded(info, "sgemm", [&] {
+    gemm::sgemm(trans_a, trans_b, m, n, k, alpha, a.data + a_off, lda, b.data + b_off, ldb, beta,
+                c.data + c_off, ldc);
+  });
+}
+
+// binaryF32(op, n, a, aOffset, b, bOffset, out, outOffset): out = a (op) b elementwise.
+Napi::Value BinaryF32(const Napi::CallbackInfo& info) {
+  const Args args(info, "binaryF32", 8);
+  const index_t op = args.index(0, "op");
+  if (op >= elementwise::kBinaryOpCount) args.fail_range("op must be 0..3 (add, sub, mul, div), got " + std::to_string(op));
+  const index_t n = args.index(1, "n");
+  const F32Span a = args.f32(2, "a");
+  const index_t a_off = args.index(3, "aOffset");
+  const F32Span b = args.f32(4, "b");
+  const index_t b_off = args.index(5, "bOffset");
+  const F32Span out = args.f32(6, "out");
+  const index_t out_off = args.index(7, "outOffset");
+  args.check_range("a", a, a_off, n);
+  args.check_range("b", b, b_off, n);
+  args.check_range("out", out, out_off, n);
+  return guarded(info, "binaryF32", [&] {
+    runtime::kernels().binary_f32(static_cast<elementwise::BinaryOp>(op), n, a.data + a_off, b.data + b_off,
+                                  out.data + out_off);
+  });
+}
+
+Napi::Value Info(const Napi::CallbackInfo& info) {
+  const Napi::Env env = info.Env();
+  const runtime::DispatchInfo& d = runtime::dispatch_info();
+  Napi::Object cpu = Napi::Object::New(env);
+  cpu.Set("avx2", d.cpu.avx2);
+  cpu.Set("fma", d.cpu.fma);
+  cpu.Set("avx512f", d.cpu.avx512f);
+  cpu.Set("neon", d.cpu.neon);
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("isa", d.selected);
+  out.Set("requestedIsa", d.requested);
+  out.Set("isaNote", d.note);
+  // Kernels run on the calling thread; the thread pool reports its size here once it exists.
+  out.Set("threads", 1);
+  out.Set("hardwareThreads", static_cast<double>(std::thread::hardware_concurrency()));
+  out.Set("cpu", cpu);
+  return out;
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  runtime::select_kernels_from_env_once();
+  exports.Set("abiVersion", Napi::Number::New(env, kAbiVersion));
+  exports.Set("sgemm", Napi::Function::New(env, Sgemm, "sgemm"));
+  exports.Set("binaryF32", Napi::Function::New(env, BinaryF32, "binaryF32"));
+  exports.Set("info", Napi::Function::New(env, Info, "info"));
+  return exports;
+}
+
+}  // namespace
+}  // namespace nn::addon
+
+// The registration macro needs an unqualified name.
+static Napi::Object InitNnAddon(Napi::Env env, Napi::Object exports) { return nn::addon::Init(env, exports); }
+
+NODE_API_MODULE(nn, InitNnAddon)

@@ -1,0 +1,39 @@
+// The typed surface of the native addon (nn.node) and the check that a loaded module really is it.
+import type { Backend } from '../backend.js';
+
+/** The addon interface version this TypeScript expects; the addon exports the one it was built with. */
+export const EXPECTED_ABI_VERSION = 1;
+
+/** What `info()` of the addon reports. */
+export interface NativeInfo {
+  /** Kernel table in use: 'avx2-fma', 'neon' or 'baseline'. */
+  isa: string;
+  /** The NN_ISA request ('auto' when unset). */
+  requestedIsa: string;
+  /** Why the request was not honoured; empty when it was. */
+  isaNote: string;
+  threads: number;
+  hardwareThreads: number;
+  cpu: { avx2: boolean; fma: boolean; avx512f: boolean; neon: boolean };
+}
+
+/** The functions nn.node exports. */
+export interface NativeBinding {
+  abiVersion: number;
+  sgemm: Backend['sgemm'];
+  binaryF32: Backend['binaryF32'];
+  info(): NativeInfo;
+}
+
+/** Returns the module as a binding, or throws saying what is missing or stale. */
+export function asNativeBinding(mod: unknown): NativeBinding {
+  if (typeof mod !== 'object' || mod === null) throw new Error('module is not an object');
+  const m = mod as Record<string, unknown>;
+  if (m['abiVersion'] !== EXPECTED_ABI_VERSION) {
+    throw new Error(`stale binary: abiVersion ${String(m['abiVersion'])}, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
+  }
+  for (const fn of ['sgemm', 'binaryF32', 'info']) {
+    if (typeof m[fn] !== 'function') throw new Error(`not an @nn addon: it lacks ${fn}()`);
+  }
+  return mod as NativeBinding;
+}

@@ -1,0 +1,46 @@
+// The TypeScript reference backend: plain loops, used when no native binary loads and as the tests' oracle.
+import { BinaryOp, type Backend, type BinaryOpCode } from './backend.js';
+
+function sgemm(
+  transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
+  a: Float32Array, aOffset: number, lda: number,
+  b: Float32Array, bOffset: number, ldb: number,
+  beta: number, c: Float32Array, cOffset: number, ldc: number,
+): void {
+  // Accumulate a row of C in float64, then round once on store.
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    if (alpha !== 0) {
+      for (let p = 0; p < k; p++) {
+        const aip = transA ? a[aOffset + p * lda + i]! : a[aOffset + i * lda + p]!;
+        if (aip === 0) continue;
+        if (transB) {
+          for (let j = 0; j < n; j++) row[j]! += aip * b[bOffset + j * ldb + p]!;
+        } else {
+          const base = bOffset + p * ldb;
+          for (let j = 0; j < n; j++) row[j]! += aip * b[base + j]!;
+        }
+      }
+    }
+    const base = cOffset + i * ldc;
+    for (let j = 0; j < n; j++) {
+      c[base + j] = beta === 0 ? alpha * row[j]! : alpha * row[j]! + beta * c[base + j]!;
+    }
+  }
+}
+
+function binaryF32(
+  op: BinaryOpCode, n: number,
+  a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, out: Float32Array, outOffset: number,
+): void {
+  switch (op) {
+    case BinaryOp.add: for (let i = 0; i < n; i++) out[outOffset + i] = a[aOffset + i]! + b[bOffset + i]!; return;
+    case BinaryOp.sub: for (let i = 0; i < n; i++) out[outOffset + i] = a[aOffset + i]! - b[bOffset + i]!; return;
+    case BinaryOp.mul: for (let i = 0; i < n; i++) out[outOffset + i] = a[aOffset + i]! * b[bOffset + i]!; return;
+    case BinaryOp.div: for (let i = 0; i < n; i++) out[outOffset + i] = a[aOffset + i]! / b[bOffset + i]!; return;
+  }
+}
+
+/** The TypeScript reference backend. */
+export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32 };

@@ -1,0 +1,109 @@
+// Chooses the backend once per process: the native addon when it loads, else the TypeScript one with a warning.
+import type { Backend } from './backend.js';
+import type { NativeInfo } from './native/binding.js';
+import { formatAttempts, loadNativeBinding, type LoadAttempt, type LoadSource } from './native/loader.js';
+import { corePackageDir } from './package-dir.js';
+import { referenceBackend } from './reference.js';
+
+/** What {@link backendInfo} reports about the backend in use. */
+export interface BackendInfo {
+  /** 'native' when the C++ addon is in use, 'reference' for the TypeScript fallback. */
+  backend: 'native' | 'reference';
+  /** Kernel ISA path: 'avx2-fma', 'neon', 'baseline' (portable native) or 'typescript'. */
+  isa: string;
+  /** The NN_ISA request, 'auto' when unset. */
+  requestedIsa: string;
+  /** Why an NN_ISA request was not honoured; empty when it was. */
+  isaNote: string;
+  /** Threads the kernels use. */
+  threads: number;
+  /** The binary loaded, when native. */
+  binaryPath?: string;
+  /** Where that binary was found. */
+  source?: LoadSource;
+  /** CPU features the addon detected, when native. */
+  cpu?: NativeInfo['cpu'];
+  /** Every place the loader looked, in order. */
+  attempts: LoadAttempt[];
+}
+
+/** Thrown when NN_REQUIRE_NATIVE=1 and no native binary loads. */
+export class NativeLoadError extends Error {
+  /** Every place the loader looked. */
+  readonly attempts: LoadAttempt[];
+  constructor(message: string, attempts: LoadAttempt[]) {
+    super(message);
+    this.name = 'NativeLoadError';
+    this.attempts = attempts;
+  }
+}
+
+interface Selected {
+  backend: Backend;
+  info: BackendInfo;
+}
+
+let selected: Selected | undefined;
+let loadError: NativeLoadError | undefined;
+
+const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v);
+
+function failureMessage(attempts: LoadAttempt[], required: boolean): string {
+  const head = required
+    ? '@nn/core: NN_REQUIRE_NATIVE is set but the native addon could not be loaded. Paths tried:'
+    : '@nn/core: the native addon could not be loaded, so the slower TypeScript backend is in use. Paths tried:';
+  return `${head}\n${formatAttempts(attempts)}\n` +
+    `Fix: reinstall @nn/core on this platform (${process.platform}-${process.arch}, Node ${process.versions.node}), ` +
+    'or build it from source (pnpm build, needs cmake and a C++17 compiler).' +
+    (required ? '' : ' Set NN_REQUIRE_NATIVE=1 to make this an error.');
+}
+
+function select(): Selected {
+  const result = loadNativeBinding({ packageDir: corePackageDir(), envPath: process.env['NN_NATIVE_PATH'] });
+  if (result.binding !== undefined) {
+    const native = result.binding;
+    const info = native.info();
+    const backend: Backend = { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32 };
+    return {
+      backend,
+      info: {
+        backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
+        threads: info.threads, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
+        attempts: result.attempts,
+      },
+    };
+  }
+  if (truthy(process.env['NN_REQUIRE_NATIVE'])) {
+    throw new NativeLoadError(failureMessage(result.attempts, true), result.attempts);
+  }
+  process.emitWarning(failureMessage(result.attempts, false), { code: 'NN_NATIVE_UNAVAILABLE' });
+  return {
+    backend: referenceBackend,
+    info: {
+      backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '',
+      threads: 1, attempts: result.attempts,
+    },
+  };
+}
+
+function selectedOnce(): Selected {
+  if (selected !== undefined) return selected;
+  if (loadError !== undefined) throw loadError;
+  try {
+    selected = select();
+  } catch (e) {
+    if (e instanceof NativeLoadError) loadError = e;
+    throw e;
+  }
+  return selected;
+}
+
+/** The backend every op runs on; chosen on first use. */
+export function getBackend(): Backend {
+  return selected?.backend ?? selectedOnce().backend;
+}
+
+/** Which backend, ISA path and thread count are in use, and where the native binary came from. */
+export function backendInfo(): BackendInfo {
+  return selectedOnce().info;
+}
