@@ -1,0 +1,5 @@
+// Public entry of @nn/testing, the shared test harness of the @nn packages.
+export { assertAllClose, maxAbsDiff, type CloseOptions } from './close.js';
+export { seededRandom, randomFloat32 } from './random.js';
+export { loadJsonFixture } from './fixtures.js';
+export { checkDeclaredDependencies, type DependencyReport } from './package-deps.js';
