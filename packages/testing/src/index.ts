@@ -2,4 +2,5 @@
 export { assertAllClose, maxAbsDiff, type CloseOptions } from './close.js';
 export { seededRandom, randomFloat32 } from './random.js';
 export { loadJsonFixture } from './fixtures.js';
-export { checkDeclaredDependencies, type DependencyReport } from './package-deps.js';
+export { checkDeclaredDependencies, packageShapeProblems, type DependencyReport } from './package-deps.js';
+export { describePackage } from './describe-package.js';

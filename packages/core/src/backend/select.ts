@@ -1,7 +1,7 @@
 // Chooses the backend once per process: the native addon when it loads, else the TypeScript one with a warning.
 import type { Backend } from './backend.js';
 import type { NativeInfo } from './native/binding.js';
-import { formatAttempts, loadNativeBinding, type LoadAttempt, type LoadSource } from './native/loader.js';
+import { formatAttempts, loadNativeBinding, type LoadAttempt, type LoadResult, type LoadSource } from './native/loader.js';
 import { corePackageDir } from './package-dir.js';
 import { referenceBackend } from './reference.js';
 
@@ -58,21 +58,22 @@ function failureMessage(attempts: LoadAttempt[], required: boolean): string {
     (required ? '' : ' Set NN_REQUIRE_NATIVE=1 to make this an error.');
 }
 
+function nativeSelection(result: LoadResult): Selected {
+  const native = result.binding!;
+  const info = native.info();
+  return {
+    backend: { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32 },
+    info: {
+      backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
+      threads: info.threads, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
+      attempts: result.attempts,
+    },
+  };
+}
+
 function select(): Selected {
   const result = loadNativeBinding({ packageDir: corePackageDir(), envPath: process.env['NN_NATIVE_PATH'] });
-  if (result.binding !== undefined) {
-    const native = result.binding;
-    const info = native.info();
-    const backend: Backend = { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32 };
-    return {
-      backend,
-      info: {
-        backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
-        threads: info.threads, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
-        attempts: result.attempts,
-      },
-    };
-  }
+  if (result.binding !== undefined) return nativeSelection(result);
   if (truthy(process.env['NN_REQUIRE_NATIVE'])) {
     throw new NativeLoadError(failureMessage(result.attempts, true), result.attempts);
   }
@@ -101,6 +102,28 @@ function selectedOnce(): Selected {
 /** The backend every op runs on; chosen on first use. */
 export function getBackend(): Backend {
   return selected?.backend ?? selectedOnce().backend;
+}
+
+/**
+ * Switches every later op to a backend: 'reference' (TypeScript) or 'native' (throws NativeLoadError,
+ * listing the paths tried, when the addon cannot be loaded). Useful to compare results or speed.
+ */
+export function setBackend(name: 'native' | 'reference'): void {
+  if (name !== 'native' && name !== 'reference') {
+    throw new RangeError(`setBackend: unknown backend '${String(name)}' (expected 'native' or 'reference')`);
+  }
+  if (name === 'reference') {
+    const attempts = selected?.info.attempts ?? [];
+    selected = {
+      backend: referenceBackend,
+      info: { backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '', threads: 1, attempts },
+    };
+    return;
+  }
+  if (selected?.backend.name === 'native') return;
+  const result = loadNativeBinding({ packageDir: corePackageDir(), envPath: process.env['NN_NATIVE_PATH'] });
+  if (result.binding === undefined) throw new NativeLoadError(failureMessage(result.attempts, true), result.attempts);
+  selected = nativeSelection(result);
 }
 
 /** Which backend, ISA path and thread count are in use, and where the native binary came from. */

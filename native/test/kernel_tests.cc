@@ -1,0 +1,112 @@
+// Native kernel tests without Node: every kernel table this CPU can run against a float64 oracle (run under ASan/UBSan in CI).
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "kernels/elementwise/binary.h"
+#include "kernels/gemm/sgemm.h"
+#include "runtime/dispatch.h"
+
+namespace {
+
+using nn::index_t;
+int g_passed = 0, g_failed = 0;
+
+void check(bool ok, const std::string& what) {
+  if (ok) {
+    ++g_passed;
+  } else {
+    ++g_failed;
+    std::printf("FAIL %s\n", what.c_str());
+  }
+}
+
+// C (m, n) = alpha * op(A) op(B) + beta * C with every size, transpose, padding and alpha/beta combination given.
+bool gemm_case(const nn::gemm::SgemmMicrokernel& uk, index_t m, index_t n, index_t k, bool ta, bool tb, float alpha,
+               float beta, index_t pad, std::mt19937& rng) {
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  const index_t a_rows = ta ? k : m, a_cols = ta ? m : k, b_rows = tb ? n : k, b_cols = tb ? k : n;
+  const index_t lda = a_cols + pad, ldb = b_cols + pad, ldc = n + pad;
+  // Exact-size buffers so ASan catches any read or write past the last element.
+  std::vector<float> a(static_cast<size_t>(a_rows * lda)), b(static_cast<size_t>(b_rows * ldb)), c(static_cast<size_t>(m * ldc));
+  for (float& v : a) v = u(rng);
+  for (float& v : b) v = u(rng);
+  for (float& v : c) v = beta == 0.0f ? NAN : u(rng);
+  const std::vector<float> c0 = c;
+  nn::gemm::sgemm_with(uk, ta, tb, m, n, k, alpha, a.data(), lda, b.data(), ldb, beta, c.data(), ldc);
+  for (index_t i = 0; i < m; ++i) {
+    for (index_t j = 0; j < ldc; ++j) {
+      const float got = c[i * ldc + j];
+      if (j >= n) {
+        if (!(got == c0[i * ldc + j] || (std::isnan(got) && std::isnan(c0[i * ldc + j])))) return false;
+        continue;
+      }
+      double acc = 0.0;
+      for (index_t p = 0; p < k; ++p) {
+        acc += static_cast<double>(ta ? a[p * lda + i] : a[i * lda + p]) * (tb ? b[j * ldb + p] : b[p * ldb + j]);
+      }
+      const double want = alpha * acc + (beta == 0.0f ? 0.0 : beta * static_cast<double>(c0[i * ldc + j]));
+      if (!(std::fabs(got - want) <= 1e-4 * std::sqrt(static_cast<double>(k) + 1.0) + 1e-5 * std::fabs(want))) return false;
+    }
+  }
+  return true;
+}
+
+void test_gemm(const nn::runtime::KernelTable& t) {
+  std::mt19937 rng(1234);
+  const index_t sizes[] = {1, 3, 7, 17, 63, 65, 257};
+  int i = 0;
+  for (index_t m : sizes) {
+    for (index_t n : sizes) {
+      const index_t k = sizes[(i++ * 3) % 7];
+      for (int tr = 0; tr < 4; ++tr) {
+        const bool ta = tr & 1, tb = tr & 2;
+        const bool ok = gemm_case(t.sgemm, m, n, k, ta, tb, 1.0f, 0.0f, (m + n) % 3, rng);
+        check(ok, std::string(t.isa) + " sgemm m=" + std::to_string(m) + " n=" + std::to_string(n) + " k=" +
+                      std::to_string(k) + " ta=" + std::to_string(ta) + " tb=" + std::to_string(tb));
+      }
+    }
+  }
+  const float ab[][2] = {{2.5f, 0.0f}, {1.0f, 1.0f}, {-0.5f, 0.75f}, {0.0f, 0.5f}, {1.0f, -1.0f}};
+  for (const auto& p : ab) {
+    check(gemm_case(t.sgemm, 150, 40, 300, true, false, p[0], p[1], 2, rng),
+          std::string(t.isa) + " sgemm alpha=" + std::to_string(p[0]) + " beta=" + std::to_string(p[1]));
+  }
+  check(gemm_case(t.sgemm, 9, 20, 0, false, false, 1.0f, 2.0f, 1, rng), std::string(t.isa) + " sgemm k=0 scales C");
+}
+
+void test_binary(const nn::runtime::KernelTable& t) {
+  for (index_t n : {0, 1, 7, 8, 9, 16, 17, 1000}) {
+    std::vector<float> a(static_cast<size_t>(n)), b(static_cast<size_t>(n)), out(static_cast<size_t>(n));
+    for (index_t i = 0; i < n; ++i) {
+      a[i] = static_cast<float>(i) * 0.37f - 3.0f;
+      b[i] = 1.5f + static_cast<float>(i % 7);
+    }
+    for (int op = 0; op < nn::elementwise::kBinaryOpCount; ++op) {
+      t.binary_f32(static_cast<nn::elementwise::BinaryOp>(op), n, a.data(), b.data(), out.data());
+      bool ok = true;
+      for (index_t i = 0; i < n; ++i) {
+        const float x = a[i], y = b[i];
+        const float want = op == 0 ? x + y : op == 1 ? x - y : op == 2 ? x * y : x / y;
+        ok = ok && out[i] == want;
+      }
+      check(ok, std::string(t.isa) + " binary op=" + std::to_string(op) + " n=" + std::to_string(n));
+    }
+  }
+}
+
+}  // namespace
+
+int main() {
+  const nn::runtime::KernelTable* tables[4];
+  const int count = nn::runtime::available_tables(tables, 4);
+  for (int i = 0; i < count; ++i) {
+    std::printf("kernel table: %s\n", tables[i]->isa);
+    test_gemm(*tables[i]);
+    test_binary(*tables[i]);
+  }
+  std::printf("native kernel tests: %d passed, %d failed\n", g_passed, g_failed);
+  return g_failed == 0 ? 0 : 1;
+}
