@@ -71,6 +71,13 @@ function nativeSelection(result: LoadResult): Selected {
   };
 }
 
+function referenceSelection(attempts: LoadAttempt[]): Selected {
+  return {
+    backend: referenceBackend,
+    info: { backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '', threads: 1, attempts },
+  };
+}
+
 function select(): Selected {
   const result = loadNativeBinding({ packageDir: corePackageDir(), envPath: process.env['NN_NATIVE_PATH'] });
   if (result.binding !== undefined) return nativeSelection(result);
@@ -78,13 +85,7 @@ function select(): Selected {
     throw new NativeLoadError(failureMessage(result.attempts, true), result.attempts);
   }
   process.emitWarning(failureMessage(result.attempts, false), { code: 'NN_NATIVE_UNAVAILABLE' });
-  return {
-    backend: referenceBackend,
-    info: {
-      backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '',
-      threads: 1, attempts: result.attempts,
-    },
-  };
+  return referenceSelection(result.attempts);
 }
 
 function selectedOnce(): Selected {
@@ -113,11 +114,7 @@ export function setBackend(name: 'native' | 'reference'): void {
     throw new RangeError(`setBackend: unknown backend '${String(name)}' (expected 'native' or 'reference')`);
   }
   if (name === 'reference') {
-    const attempts = selected?.info.attempts ?? [];
-    selected = {
-      backend: referenceBackend,
-      info: { backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '', threads: 1, attempts },
-    };
+    selected = referenceSelection(selected?.info.attempts ?? []);
     return;
   }
   if (selected?.backend.name === 'native') return;
