@@ -18,7 +18,8 @@ const resultFile = (w) => join(root, w, '.test-results', 'vitest.json');
 for (const w of workspaces) rmSync(join(root, w, '.test-results'), { recursive: true, force: true });
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'test', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+// Type checks (strict TypeScript, tests included) run in the same turbo invocation as the tests.
+const turbo = spawnSync(join(root, 'node_modules', '.bin', 'turbo'), ['run', 'typecheck', 'test', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
 
 let passed = 0, failed = 0, skipped = 0;
 const lines = [];
