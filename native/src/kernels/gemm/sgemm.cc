@@ -62,8 +62,8 @@ void edge_tile(const SgemmMicrokernel& uk, index_t kc, const float* a, const flo
 }  // namespace
 
 Blocking default_blocking(const SgemmMicrokernel& uk) {
-  // Zen 3: 32 KiB L1d, 512 KiB L2 per core, 32 MiB L3. KC * NR floats of B plus MR * KC of A fit L1;
-  // MC * KC of A (~144 KiB) sits in L2; KC * NC of B (~4 MiB) in L3.
+  // Sized for L1d >= 32 KiB, L2 >= 512 KiB per core and a shared L3 of several MiB (Zen 3, recent Xeons):
+  // KC * NR floats of B plus MR * KC of A stay in L1; MC * KC of A (~144 KiB) in L2; KC * NC of B (~4 MiB) in L3.
   const index_t kc = 256;
   const index_t mc = round_up(144, uk.mr);
   const index_t nc = round_up(4080, uk.nr);
