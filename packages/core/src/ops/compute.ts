@@ -1,0 +1,125 @@
+// Strided elementwise and reduction loops in TypeScript: the reference path every op has (native kernels add fast paths).
+import { allocate, type DType, type Storage } from '../tensor/dtype.js';
+import { contiguousStrides, numel, type Shape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+
+/** A new contiguous tensor of this shape and dtype, zero-filled. */
+export function empty(shape: Shape, dtype: DType): Tensor {
+  return new Tensor(allocate(dtype, numel(shape)), dtype, [...shape]);
+}
+
+/** Strides of t seen through a broadcast to `shape` (0 where t's size is 1 or the dim is new). */
+export function broadcastStrides(t: Tensor, shape: Shape): number[] {
+  const out = new Array<number>(shape.length).fill(0);
+  const lead = shape.length - t.ndim;
+  for (let i = 0; i < t.ndim; i++) out[lead + i] = t.shape[i] === 1 && shape[lead + i] !== 1 ? 0 : t.strides[i]!;
+  return out;
+}
+
+/**
+ * Calls visit(outIndex, offsets...) for every element of `shape` in row-major order, where offsets[k] is the
+ * storage offset of that element in operand k (given by its strides and offset).
+ */
+function forEachOffset(shape: Shape, strides: readonly (readonly number[])[], offsets: readonly number[], visit: (i: number, off: Int32Array | number[]) => void): void {
+  const n = numel(shape);
+  if (n === 0) return;
+  const rank = shape.length, k = strides.length;
+  const idx = new Array<number>(rank).fill(0);
+  const off = offsets.slice();
+  for (let i = 0; i < n; i++) {
+    visit(i, off);
+    // Odometer increment: bump the last dim, carry into earlier ones.
+    for (let d = rank - 1; d >= 0; d--) {
+      idx[d]!++;
+      for (let j = 0; j < k; j++) off[j]! += strides[j]![d]!;
+      if (idx[d]! < shape[d]!) break;
+      for (let j = 0; j < k; j++) off[j]! -= strides[j]![d]! * shape[d]!;
+      idx[d] = 0;
+    }
+  }
+}
+
+/** out = f(x) elementwise into a new contiguous tensor of dtype outDtype. */
+export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number): Tensor {
+  const out = empty(x.shape, outDtype);
+  const o = out.data, src = x.data;
+  if (x.isContiguous()) {
+    const base = x.offset;
+    for (let i = 0; i < o.length; i++) o[i] = f(src[base + i]!);
+  } else {
+    forEachOffset(x.shape, [x.strides], [x.offset], (i, off) => { o[i] = f(src[off[0]!]!); });
+  }
+  return out;
+}
+
+/** out = f(a, b) elementwise with broadcasting to `shape`, into a new contiguous tensor of dtype outDtype. */
+export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f: (x: number, y: number) => number): Tensor {
+  const out = empty(shape, outDtype);
+  const o = out.data, da = a.data, db = b.data;
+  const sameLayout = a.isContiguous() && b.isContiguous() && a.numel() === o.length && b.numel() === o.length;
+  if (sameLayout) {
+    const oa = a.offset, ob = b.offset;
+    for (let i = 0; i < o.length; i++) o[i] = f(da[oa + i]!, db[ob + i]!);
+  } else {
+    forEachOffset(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape)], [a.offset, b.offset], (i, off) => {
+      o[i] = f(da[off[0]!]!, db[off[1]!]!);
+    });
+  }
+  return out;
+}
+
+/** out = f(a, b, c) elementwise with broadcasting (used by where). */
+export function mapTernary(a: Tensor, b: Tensor, c: Tensor, shape: Shape, outDtype: DType, f: (x: number, y: number, z: number) => number): Tensor {
+  const out = empty(shape, outDtype);
+  const o = out.data;
+  forEachOffset(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape), broadcastStrides(c, shape)], [a.offset, b.offset, c.offset], (i, off) => {
+    o[i] = f(a.data[off[0]!]!, b.data[off[1]!]!, c.data[off[2]!]!);
+  });
+  return out;
+}
+
+/** A contiguous copy of x in dtype (x itself is never returned). */
+export function copyAs(x: Tensor, dtype: DType): Tensor {
+  if (x.isContiguous() && dtype === x.dtype) {
+    const out = empty(x.shape, dtype);
+    out.data.set(x.data.subarray(x.offset, x.offset + out.data.length) as never);
+    return out;
+  }
+  if (dtype === 'bool') return mapUnary(x, dtype, (v) => (v !== 0 ? 1 : 0));
+  if (dtype === 'int32') return mapUnary(x, dtype, (v) => Math.trunc(v));
+  return mapUnary(x, dtype, (v) => v);
+}
+
+/** x's elements in row-major order as a storage array, without copying when x is contiguous from offset 0. */
+export function contiguousData(x: Tensor): Storage {
+  if (x.isContiguous()) {
+    const n = x.numel();
+    return x.offset === 0 && x.data.length === n ? x.data : x.data.subarray(x.offset, x.offset + n);
+  }
+  return copyAs(x, x.dtype).data;
+}
+
+/**
+ * Reduces x over `dims` (sorted, distinct) with an accumulator: init, step(acc, value, indexInReduced), finish(acc, count).
+ * Returns a contiguous tensor of the kept shape (reduced dims of size 1 when keepdim).
+ */
+export function reduceDims(
+  x: Tensor, dims: readonly number[], keepdim: boolean, outDtype: DType,
+  init: () => number, step: (acc: number, v: number, k: number) => number, finish: (acc: number, count: number) => number,
+): Tensor {
+  const reduced = new Set(dims);
+  const keptShape = x.shape.map((s, d) => (reduced.has(d) ? 1 : s));
+  const outShape = keepdim ? keptShape : x.shape.filter((_, d) => !reduced.has(d));
+  const out = empty(outShape, outDtype);
+  const count = dims.reduce((c, d) => c * x.shape[d]!, 1);
+  const acc = new Float64Array(out.data.length).fill(init());
+  const seen = new Int32Array(out.data.length);
+  // Output strides over the full rank (0 on reduced dims) map each input element to its accumulator.
+  const keptStrides = contiguousStrides(keptShape).map((s, d) => (reduced.has(d) ? 0 : s));
+  forEachOffset(x.shape, [x.strides, keptStrides], [x.offset, 0], (_i, off) => {
+    const j = off[1]!;
+    acc[j] = step(acc[j]!, x.data[off[0]!]!, seen[j]!++);
+  });
+  for (let j = 0; j < acc.length; j++) out.data[j] = finish(acc[j]!, count);
+  return out;
+}

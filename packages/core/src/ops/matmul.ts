@@ -1,0 +1,70 @@
+// Matrix products: bmm on 3-D views with its backward through transposed views, and matmul/linear built on it.
+import { defineOp, type Op } from '../autograd/function.js';
+import { isFloating, promoteTypes } from '../tensor/dtype.js';
+import { broadcastShapes, formatShape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import { add } from './binary.js';
+import { to } from './cast.js';
+import { empty } from './compute.js';
+import { batchedGemm } from './gemm.js';
+import { expand, reshape, squeeze, transpose, unsqueeze } from './view.js';
+
+const bmmOp: Op<void> = defineOp<void>({
+  name: 'bmm',
+  // a: (B, m, k), b: (B, k, n) -> (B, m, n)
+  forward: ([a, b]) => {
+    const out = empty([a!.shape[0]!, a!.shape[1]!, b!.shape[2]!], a!.dtype);
+    batchedGemm(a!, b!, out.data);
+    return out;
+  },
+  // dA = g @ Bᵀ, dB = Aᵀ @ g: the transposes are views, GEMM reads them with its transpose flags.
+  backward: (g, { inputs: [a, b], needs }) => [
+    needs[0] && bmmOp([g, transpose(b!, 1, 2)], undefined),
+    needs[1] && bmmOp([transpose(a!, 1, 2), g], undefined),
+  ],
+});
+
+function checkOperands(fn: string, a: unknown, b: unknown): asserts a is Tensor {
+  if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new TypeError(`${fn}: expected two tensors`);
+  if (!isFloating(a.dtype) || !isFloating(b.dtype)) throw new TypeError(`${fn}: expected floating-point tensors, got ${a.dtype} and ${b.dtype}`);
+}
+
+/**
+ * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, 2-D·2-D a matrix product, 1-D operands are
+ * treated as a row/column and the added dim removed, and leading batch dims broadcast.
+ */
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  checkOperands('matmul', a, b);
+  if (a.ndim === 0 || b.ndim === 0) throw new RangeError(`matmul: both arguments need at least 1 dimension, got shapes ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+  const dtype = promoteTypes(a.dtype, b.dtype);
+  const x = to(a, dtype), y = to(b, dtype);
+  const a2 = x.ndim === 1 ? unsqueeze(x, 0) : x;
+  const b2 = y.ndim === 1 ? unsqueeze(y, 1) : y;
+  const [m, k] = a2.shape.slice(-2) as [number, number];
+  const [k2, n] = b2.shape.slice(-2) as [number, number];
+  if (k !== k2) {
+    throw new RangeError(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} cannot be multiplied (${m}x${k} and ${k2}x${n})`);
+  }
+  const batch = broadcastShapes('matmul', a2.shape.slice(0, -2), b2.shape.slice(0, -2));
+  const nb = batch.reduce((p, s) => p * s, 1);
+  const a3 = reshape(expand(a2, [...batch, m, k]), [nb, m, k]);
+  const b3 = reshape(expand(b2, [...batch, k, n]), [nb, k, n]);
+  let out = reshape(bmmOp([a3, b3], undefined), [...batch, m, n]);
+  if (x.ndim === 1) out = squeeze(out, -2);
+  if (y.ndim === 1) out = squeeze(out, -1);
+  return out;
+}
+
+/** x @ Wᵀ + b, as torch.nn.functional.linear: x (..., in), weight (out, in), bias (out). */
+export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+  checkOperands('linear', x, weight);
+  if (weight.ndim !== 2) throw new RangeError(`linear: weight must be 2-D (out, in), got shape ${formatShape(weight.shape)}`);
+  if (x.shape[x.ndim - 1] !== weight.shape[1]) {
+    throw new RangeError(`linear: input of shape ${formatShape(x.shape)} does not match weight of shape ${formatShape(weight.shape)} (in_features ${weight.shape[1]})`);
+  }
+  if (bias != null && (bias.ndim !== 1 || bias.shape[0] !== weight.shape[0])) {
+    throw new RangeError(`linear: bias of shape ${formatShape(bias.shape)} does not match weight of shape ${formatShape(weight.shape)} (expected [${weight.shape[0]}])`);
+  }
+  const y = matmul(x, transpose(weight, 0, 1));
+  return bias == null ? y : add(y, bias);
+}

@@ -1,0 +1,53 @@
+// Element types, their storage arrays, and PyTorch's promotion rules between them.
+
+/** Element type of a tensor. float32 is the default; int32 holds indices and labels; bool holds masks. */
+export type DType = 'float32' | 'float64' | 'int32' | 'bool';
+
+/** The typed array behind each dtype. */
+export interface StorageOf {
+  float32: Float32Array;
+  float64: Float64Array;
+  int32: Int32Array;
+  bool: Uint8Array;
+}
+
+/** Any tensor storage. */
+export type Storage = StorageOf[DType];
+
+const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
+
+/** A zero-filled storage of n elements. */
+export function allocate<D extends DType>(dtype: D, n: number): StorageOf[D] {
+  return new CTORS[dtype](n) as StorageOf[D];
+}
+
+/** The dtype whose storage is this typed array, or undefined for other arrays. */
+export function dtypeOfArray(a: unknown): DType | undefined {
+  if (a instanceof Float32Array) return 'float32';
+  if (a instanceof Float64Array) return 'float64';
+  if (a instanceof Int32Array) return 'int32';
+  if (a instanceof Uint8Array) return 'bool';
+  return undefined;
+}
+
+export const isFloating = (d: DType): boolean => d === 'float32' || d === 'float64';
+
+const RANK: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };
+
+/** The result type of a binary op between two tensors (PyTorch's promotion for these four types). */
+export function promoteTypes(a: DType, b: DType): DType {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The floating type an op that needs one (division, exp, mean) computes in: ints and bools go to float32. */
+export function toFloating(d: DType): 'float32' | 'float64' {
+  return d === 'float64' ? 'float64' : 'float32';
+}
+
+/** Every dtype name, for validation messages. */
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'int32', 'bool'];
+
+/** Throws a clear error unless `d` names a dtype. */
+export function checkDType(fn: string, d: unknown): asserts d is DType {
+  if (!DTYPES.includes(d as DType)) throw new TypeError(`${fn}: unknown dtype ${JSON.stringify(d)} (expected ${DTYPES.join(', ')})`);
+}

@@ -1,0 +1,120 @@
+// Method forms of the ops on Tensor (x.add(y), x.sum(1), loss.backward(), ...), installed on the prototype once.
+import { backward } from '../autograd/backward.js';
+import type { BackwardOptions } from '../autograd/engine.js';
+import * as B from '../ops/binary.js';
+import { to } from '../ops/cast.js';
+import { matmul } from '../ops/matmul.js';
+import * as R from '../ops/reduce.js';
+import * as U from '../ops/unary.js';
+import * as V from '../ops/view.js';
+import type { DType } from './dtype.js';
+import { Tensor } from './tensor.js';
+
+declare module './tensor.js' {
+  interface Tensor {
+    /** Computes gradients of this tensor (a scalar, or pass `grad`) into the .grad of the leaves it depends on. */
+    backward(grad?: Tensor, options?: BackwardOptions): void;
+    /** The same data without a graph: a new leaf that does not require grad. */
+    detach(): Tensor;
+    to(dtype: DType): Tensor;
+    add(other: B.TensorLike, alpha?: number): Tensor;
+    sub(other: B.TensorLike): Tensor;
+    mul(other: B.TensorLike): Tensor;
+    div(other: B.TensorLike): Tensor;
+    pow(other: B.TensorLike): Tensor;
+    maximum(other: B.TensorLike): Tensor;
+    minimum(other: B.TensorLike): Tensor;
+    eq(other: B.TensorLike): Tensor;
+    ne(other: B.TensorLike): Tensor;
+    lt(other: B.TensorLike): Tensor;
+    le(other: B.TensorLike): Tensor;
+    gt(other: B.TensorLike): Tensor;
+    ge(other: B.TensorLike): Tensor;
+    neg(): Tensor;
+    abs(): Tensor;
+    sign(): Tensor;
+    exp(): Tensor;
+    log(): Tensor;
+    log1p(): Tensor;
+    sqrt(): Tensor;
+    sigmoid(): Tensor;
+    tanh(): Tensor;
+    relu(): Tensor;
+    clamp(min?: number, max?: number): Tensor;
+    sum(dim?: R.Dims, keepdim?: boolean): Tensor;
+    mean(dim?: R.Dims, keepdim?: boolean): Tensor;
+    amax(dim?: R.Dims, keepdim?: boolean): Tensor;
+    amin(dim?: R.Dims, keepdim?: boolean): Tensor;
+    argmax(dim?: number, keepdim?: boolean): Tensor;
+    argmin(dim?: number, keepdim?: boolean): Tensor;
+    var(dim?: R.Dims, options?: R.VarOptions): Tensor;
+    std(dim?: R.Dims, options?: R.VarOptions): Tensor;
+    logsumexp(dim: R.Dims, keepdim?: boolean): Tensor;
+    norm(p?: number, dim?: R.Dims, keepdim?: boolean): Tensor;
+    matmul(other: Tensor): Tensor;
+    reshape(shape: readonly number[]): Tensor;
+    view(shape: readonly number[]): Tensor;
+    permute(dims: readonly number[]): Tensor;
+    transpose(dim0: number, dim1: number): Tensor;
+    /** The transpose of a matrix (dims reversed for other ranks). */
+    readonly T: Tensor;
+    narrow(dim: number, start: number, length: number): Tensor;
+    expand(shape: readonly number[]): Tensor;
+    squeeze(dim?: number): Tensor;
+    unsqueeze(dim: number): Tensor;
+    flatten(startDim?: number, endDim?: number): Tensor;
+    contiguous(): Tensor;
+  }
+}
+
+const P = Tensor.prototype;
+P.backward = function (grad, options) { backward(this, grad, options); };
+P.detach = function () { return new Tensor(this.data, this.dtype, this.shape, this.strides, this.offset); };
+P.to = function (dtype) { return to(this, dtype); };
+P.add = function (o, alpha) { return B.add(this, o, alpha); };
+P.sub = function (o) { return B.sub(this, o); };
+P.mul = function (o) { return B.mul(this, o); };
+P.div = function (o) { return B.div(this, o); };
+P.pow = function (o) { return B.pow(this, o); };
+P.maximum = function (o) { return B.maximum(this, o); };
+P.minimum = function (o) { return B.minimum(this, o); };
+P.eq = function (o) { return B.eq(this, o); };
+P.ne = function (o) { return B.ne(this, o); };
+P.lt = function (o) { return B.lt(this, o); };
+P.le = function (o) { return B.le(this, o); };
+P.gt = function (o) { return B.gt(this, o); };
+P.ge = function (o) { return B.ge(this, o); };
+P.neg = function () { return U.neg(this); };
+P.abs = function () { return U.abs(this); };
+P.sign = function () { return U.sign(this); };
+P.exp = function () { return U.exp(this); };
+P.log = function () { return U.log(this); };
+P.log1p = function () { return U.log1p(this); };
+P.sqrt = function () { return U.sqrt(this); };
+P.sigmoid = function () { return U.sigmoid(this); };
+P.tanh = function () { return U.tanh(this); };
+P.relu = function () { return U.relu(this); };
+P.clamp = function (min, max) { return U.clamp(this, min, max); };
+P.sum = function (dim, keepdim) { return R.sum(this, dim, keepdim); };
+P.mean = function (dim, keepdim) { return R.mean(this, dim, keepdim); };
+P.amax = function (dim, keepdim) { return R.amax(this, dim, keepdim); };
+P.amin = function (dim, keepdim) { return R.amin(this, dim, keepdim); };
+P.argmax = function (dim, keepdim) { return R.argmax(this, dim, keepdim); };
+P.argmin = function (dim, keepdim) { return R.argmin(this, dim, keepdim); };
+P.var = function (dim, options) { return R.variance(this, dim, options); };
+P.std = function (dim, options) { return R.std(this, dim, options); };
+P.logsumexp = function (dim, keepdim) { return R.logsumexp(this, dim, keepdim); };
+P.norm = function (p, dim, keepdim) { return R.norm(this, p, dim, keepdim); };
+P.matmul = function (o) { return matmul(this, o); };
+P.reshape = function (shape) { return V.reshape(this, shape); };
+P.view = function (shape) { return V.viewAs(this, shape); };
+P.permute = function (dims) { return V.permute(this, dims); };
+P.transpose = function (d0, d1) { return V.transpose(this, d0, d1); };
+Object.defineProperty(P, 'T', { get(this: Tensor) { return V.permute(this, [...Array(this.ndim).keys()].reverse()); } });
+P.narrow = function (dim, start, length) { return V.narrow(this, dim, start, length); };
+P.expand = function (shape) { return V.expand(this, shape); };
+P.squeeze = function (dim) { return V.squeeze(this, dim); };
+P.unsqueeze = function (dim) { return V.unsqueeze(this, dim); };
+P.flatten = function (s, e) { return V.flatten(this, s, e); };
+P.contiguous = function () { return V.contiguous(this); };
+
