@@ -26,3 +26,7 @@ export { sum, mean, amax, amin, argmax, argmin, variance, std, logsumexp, norm, 
 export { reshape, viewAs, permute, transpose, narrow, expand, squeeze, unsqueeze, flatten, contiguous } from './ops/view.js';
 export { matmul, linear } from './ops/matmul.js';
 export { to } from './ops/cast.js';
+export { softmax, logSoftmax } from './ops/softmax.js';
+export { indexSelect, embedding, gather, scatterAdd, maskedFill } from './ops/index-ops.js';
+export { cat, stack, split, chunk } from './ops/join.js';
+export { dropout, type DropoutOptions } from './ops/dropout.js';

@@ -25,6 +25,10 @@ const CASES: Array<[string, () => [(...t: nn.Tensor[]) => nn.Tensor, nn.Tensor[]
   ['linear', () => [(x, w, b) => nn.linear(x, w, b), [x64([5, 3]), x64([4, 3]), x64([4])]]],
   ['views', () => [(a) => a.T.narrow(0, 1, 2).reshape([-1]).unsqueeze(1).expand([6, 3]).squeeze().flatten().contiguous(), [x64([3, 4])]]],
   ['permute', () => [(a) => a.permute([2, 0, 1]).mul(a.permute([2, 0, 1])), [x64([2, 3, 4])]]],
+  ['softmax/logSoftmax', () => [(a) => a.softmax(0).add(a.logSoftmax(-1)), [x64([3, 4], 3)]]],
+  ['indexSelect/embedding', () => [(a) => nn.indexSelect(a, 1, nn.tensor([2, 0, 2], { dtype: 'int32' })).sum(1).add(nn.embedding(nn.tensor([[1, 1], [0, 2]], { dtype: 'int32' }), a).sum()), [x64([3, 4])]]],
+  ['gather/scatterAdd', () => [(a, s) => nn.scatterAdd(a, 1, nn.tensor([[0, 0], [3, 1], [2, 2]], { dtype: 'int32' }), s).mul(a.gather(1, nn.tensor([[1, 3, 3, 0]] , { dtype: 'int32' }).expand([3, 4]).contiguous())), [x64([3, 4]), x64([3, 2])]]],
+  ['maskedFill/cat/stack/split/chunk', () => [(a, b) => nn.cat([nn.maskedFill(a, nn.gt(b, 0), 2), ...nn.split(b, [1, 3], 1)], 1).add(nn.stack(nn.chunk(a, 2, 1), 0).sum(0).sum()), [x64([3, 4]), x64([3, 4])]]],
   ['float32 <-> float64 cast', () => [(a) => a.to('float32').mul(2).to('float64'), [x64([3])]]],
 ];
 

@@ -5,7 +5,7 @@ import * as nn from '../src/index.js';
 import { setBackend } from '../src/backend/select.js';
 
 type Nested = number | boolean | Nested[];
-interface FixtureInput { stored: Nested; storedShape: number[]; view: 'T' | null; dtype: 'bool' | null }
+interface FixtureInput { stored: Nested; storedShape: number[]; view: 'T' | null; dtype: 'bool' | 'int32' | null }
 interface Case {
   op: string; params: Record<string, unknown>; dtype: 'float32' | 'float64';
   inputs: FixtureInput[]; upstream: Nested | null; output: Nested; outputShape: number[]; outputDtype: string; grads: Array<Nested | null>;
@@ -37,6 +37,13 @@ const OPS: Record<string, (x: nn.Tensor[], c: Case) => nn.Tensor> = {
   transpose: ([x], c) => nn.transpose(x!, P(c, 'dim0'), P(c, 'dim1')), narrow: ([x], c) => nn.narrow(x!, P(c, 'dim'), P(c, 'start'), P(c, 'length')),
   expand: ([x], c) => nn.expand(x!, P(c, 'shape')), squeeze: ([x], c) => nn.squeeze(x!, P<number | null>(c, 'dim') ?? undefined),
   unsqueeze: ([x], c) => nn.unsqueeze(x!, P(c, 'dim')), flatten: ([x], c) => nn.flatten(x!, P(c, 'startDim'), P(c, 'endDim')),
+  softmax: ([x], c) => nn.softmax(x!, P(c, 'dim')), logSoftmax: ([x], c) => nn.logSoftmax(x!, P(c, 'dim')),
+  indexSelect: ([x, i], c) => nn.indexSelect(x!, P(c, 'dim'), i!), embedding: ([i, w]) => nn.embedding(i!, w!),
+  gather: ([x, i], c) => nn.gather(x!, P(c, 'dim'), i!), scatterAdd: ([x, i, s], c) => nn.scatterAdd(x!, P(c, 'dim'), i!, s!),
+  maskedFill: ([x, m], c) => nn.maskedFill(x!, m!, P(c, 'value')),
+  cat: (xs, c) => nn.cat(xs, P(c, 'dim')), stack: (xs, c) => nn.stack(xs, P(c, 'dim')),
+  split: ([x], c) => nn.cat(nn.split(x!, P(c, 'sizes'), P(c, 'dim')).map((p, k) => nn.mul(p, k + 1)), P(c, 'dim')),
+  chunk: ([x], c) => nn.cat(nn.chunk(x!, P(c, 'chunks'), P(c, 'dim')).map((p, k) => nn.mul(p, k + 1)), P(c, 'dim')),
 };
 
 // float32: 1e-5 relative; reductions and products may sum in another order than PyTorch, hence the small atol.

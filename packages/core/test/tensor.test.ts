@@ -109,3 +109,27 @@ describe('dtype promotion', () => {
     expect(nn.gt(f32, 0).dtype).toBe('bool');
   });
 });
+
+describe('dropout', () => {
+  it('zeroes about p of the elements, scales the rest by 1/(1-p), and is the identity in eval mode', () => {
+    const x = nn.ones([10000], { requiresGrad: true });
+    const y = nn.dropout(x, { p: 0.3, generator: new nn.Generator(9) });
+    const kept = Array.from(y.toFlatArray()).filter((v) => v !== 0);
+    expect(Math.abs(kept.length / 10000 - 0.7)).toBeLessThan(0.02);
+    expect(kept.every((v) => Math.abs(v - 1 / 0.7) < 1e-6)).toBe(true);
+    y.sum().backward();
+    expect(Array.from(x.grad!.toFlatArray())).toEqual(Array.from(y.toFlatArray()));
+    expect(nn.dropout(x, { p: 0.3, training: false })).toBe(x);
+    expect(() => nn.dropout(x, { p: 1.5 })).toThrow('dropout: probability p must be in [0, 1], got 1.5');
+  });
+});
+
+describe('indexing errors', () => {
+  it('name the index, its position and the bound', () => {
+    const w = nn.zeros([5, 3]);
+    expect(() => nn.embedding(nn.tensor([1, 7], { dtype: 'int32' }), w)).toThrow('embedding: index 7 at position 1 is out of range for an embedding table of size 5');
+    expect(() => nn.embedding(nn.tensor([1.0]), w)).toThrow('embedding: index must be an int32 tensor, got float32');
+    expect(() => nn.gather(w, 1, nn.tensor([[3]], { dtype: 'int32' }))).toThrow('gather: index 3 at position 0 is out of range for dim 1 of size 3');
+    expect(() => nn.cat([w, nn.zeros([2, 2])], 0)).toThrow('cat: tensor 1 has shape [2, 2] but tensor 0 has shape [5, 3]; sizes must match except in dim 0');
+  });
+});

@@ -7,6 +7,9 @@ import { matmul } from '../ops/matmul.js';
 import * as R from '../ops/reduce.js';
 import * as U from '../ops/unary.js';
 import * as V from '../ops/view.js';
+import * as I from '../ops/index-ops.js';
+import { chunk, split } from '../ops/join.js';
+import { logSoftmax, softmax } from '../ops/softmax.js';
 import type { DType } from './dtype.js';
 import { Tensor } from './tensor.js';
 
@@ -64,6 +67,14 @@ declare module './tensor.js' {
     unsqueeze(dim: number): Tensor;
     flatten(startDim?: number, endDim?: number): Tensor;
     contiguous(): Tensor;
+    softmax(dim: number): Tensor;
+    logSoftmax(dim: number): Tensor;
+    indexSelect(dim: number, index: Tensor): Tensor;
+    gather(dim: number, index: Tensor): Tensor;
+    scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor;
+    maskedFill(mask: Tensor, value: number): Tensor;
+    split(splitSizeOrSizes: number | readonly number[], dim?: number): Tensor[];
+    chunk(chunks: number, dim?: number): Tensor[];
   }
 }
 
@@ -117,4 +128,12 @@ P.squeeze = function (dim) { return V.squeeze(this, dim); };
 P.unsqueeze = function (dim) { return V.unsqueeze(this, dim); };
 P.flatten = function (s, e) { return V.flatten(this, s, e); };
 P.contiguous = function () { return V.contiguous(this); };
+P.softmax = function (dim) { return softmax(this, dim); };
+P.logSoftmax = function (dim) { return logSoftmax(this, dim); };
+P.indexSelect = function (dim, index) { return I.indexSelect(this, dim, index); };
+P.gather = function (dim, index) { return I.gather(this, dim, index); };
+P.scatterAdd = function (dim, index, src) { return I.scatterAdd(this, dim, index, src); };
+P.maskedFill = function (mask, value) { return I.maskedFill(this, mask, value); };
+P.split = function (s, dim) { return split(this, s, dim); };
+P.chunk = function (c, dim) { return chunk(this, c, dim); };
 
