@@ -30,3 +30,4 @@ export { softmax, logSoftmax } from './ops/softmax.js';
 export { indexSelect, embedding, gather, scatterAdd, maskedFill } from './ops/index-ops.js';
 export { cat, stack, split, chunk } from './ops/join.js';
 export { dropout, type DropoutOptions } from './ops/dropout.js';
+export * as nn from './nn/index.js';
