@@ -22,7 +22,7 @@ export { gradcheck, type GradcheckOptions } from './autograd/gradcheck.js';
 
 export { add, sub, mul, div, pow, maximum, minimum, eq, ne, lt, le, gt, ge, where, type TensorLike } from './ops/binary.js';
 export { neg, abs, sign, exp, log, log1p, sqrt, sigmoid, tanh, relu, leakyRelu, elu, gelu, softplus, clamp } from './ops/unary.js';
-export { sum, mean, amax, amin, argmax, argmin, variance, std, logsumexp, norm, sumTo, type Dims, type VarOptions } from './ops/reduce.js';
+export { sum, mean, max, min, amax, amin, argmax, argmin, variance, std, logsumexp, norm, sumTo, type Dims, type VarOptions, type ValuesIndices } from './ops/reduce.js';
 export { reshape, viewAs, permute, transpose, narrow, expand, squeeze, unsqueeze, flatten, contiguous } from './ops/view.js';
 export { matmul, linear } from './ops/matmul.js';
 export { to } from './ops/cast.js';

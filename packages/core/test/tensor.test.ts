@@ -133,3 +133,20 @@ describe('indexing errors', () => {
     expect(() => nn.cat([w, nn.zeros([2, 2])], 0)).toThrow('cat: tensor 1 has shape [2, 2] but tensor 0 has shape [5, 3]; sizes must match except in dim 0');
   });
 });
+
+describe('max and min', () => {
+  // Expected values from PyTorch 1.13: x.max(1) picks the first of tied maxima and sends the gradient there only;
+  // x.max() shares the gradient among ties.
+  it('along a dim returns values and int32 indices with the gradient on the index; overall shares ties', () => {
+    const x = nn.tensor([[1, 5, 5], [7, 2, 7]], { requiresGrad: true });
+    const { values, indices } = nn.max(x, 1);
+    expect(values.toArray()).toEqual([5, 7]);
+    expect([indices.toArray(), indices.dtype]).toEqual([[1, 0], 'int32']);
+    values.mul(nn.tensor([1, 2])).sum().backward();
+    expect(x.grad!.toArray()).toEqual([[0, 1, 0], [2, 0, 0]]);
+    x.grad = null;
+    nn.max(x).backward();
+    expect(x.grad!.toArray()).toEqual([[0, 0, 0], [0.5, 0, 0.5]]);
+    expect(nn.min(x, 0, true).values.toArray()).toEqual([[1, 2, 5]]);
+  });
+});

@@ -56,16 +56,36 @@ export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number): 
 export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f: (x: number, y: number) => number): Tensor {
   const out = empty(shape, outDtype);
   const o = out.data, da = a.data, db = b.data;
-  const sameLayout = a.isContiguous() && b.isContiguous() && a.numel() === o.length && b.numel() === o.length;
-  if (sameLayout) {
-    const oa = a.offset, ob = b.offset;
+  const aFull = a.isContiguous() && a.numel() === o.length, bFull = b.isContiguous() && b.numel() === o.length;
+  const oa = a.offset, ob = b.offset;
+  if (aFull && bFull) {
     for (let i = 0; i < o.length; i++) o[i] = f(da[oa + i]!, db[ob + i]!);
+  } else if (aFull && b.numel() === 1) {
+    const y = db[ob]!;
+    for (let i = 0; i < o.length; i++) o[i] = f(da[oa + i]!, y);
+  } else if (bFull && a.numel() === 1) {
+    const x = da[oa]!;
+    for (let i = 0; i < o.length; i++) o[i] = f(x, db[ob + i]!);
+  } else if (aFull && b.isContiguous() && isTrailing(b.shape, shape)) {
+    // Row broadcast (a bias over the last dims): b repeats every b.numel() elements.
+    const m = b.numel();
+    for (let i = 0; i < o.length; i++) o[i] = f(da[oa + i]!, db[ob + (i % m)]!);
   } else {
     forEachOffset(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape)], [a.offset, b.offset], (i, off) => {
       o[i] = f(da[off[0]!]!, db[off[1]!]!);
     });
   }
   return out;
+}
+
+/** Whether `inner` equals the trailing dims of `shape` (ignoring leading 1s of inner). */
+function isTrailing(inner: Shape, shape: Shape): boolean {
+  let k = 0;
+  while (k < inner.length && inner[k] === 1) k++;
+  const tail = inner.length - k;
+  if (tail > shape.length) return false;
+  for (let i = 0; i < tail; i++) if (inner[k + i] !== shape[shape.length - tail + i]) return false;
+  return true;
 }
 
 /** out = f(a, b, c) elementwise with broadcasting (used by where). */
@@ -112,6 +132,23 @@ export function reduceDims(
   const outShape = keepdim ? keptShape : x.shape.filter((_, d) => !reduced.has(d));
   const out = empty(outShape, outDtype);
   const count = dims.reduce((c, d) => c * x.shape[d]!, 1);
+  // Fast path: a contiguous input reduced over one block of adjacent dims is (outer, count, inner) in memory.
+  const block = dims.length > 0 && dims[dims.length - 1]! - dims[0]! === dims.length - 1;
+  if (x.isContiguous() && (block || dims.length === 0)) {
+    const first = dims[0] ?? x.ndim, last = dims[dims.length - 1] ?? x.ndim - 1;
+    const outer = x.shape.slice(0, first).reduce((p, v) => p * v, 1);
+    const inner = x.shape.slice(last + 1).reduce((p, v) => p * v, 1);
+    const n = dims.length === 0 ? 1 : count;
+    const src = x.data, base = x.offset, o = out.data;
+    for (let a = 0; a < outer; a++) {
+      for (let c = 0; c < inner; c++) {
+        let acc = init();
+        for (let k = 0; k < n; k++) acc = step(acc, src[base + (a * n + k) * inner + c]!, k);
+        o[a * inner + c] = finish(acc, count);
+      }
+    }
+    return out;
+  }
   const acc = new Float64Array(out.data.length).fill(init());
   const seen = new Int32Array(out.data.length);
   // Output strides over the full rank (0 on reduced dims) map each input element to its accumulator.

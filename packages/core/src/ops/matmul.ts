@@ -47,8 +47,9 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   const batch = broadcastShapes('matmul', a2.shape.slice(0, -2), b2.shape.slice(0, -2));
   const nb = batch.reduce((p, s) => p * s, 1);
-  const a3 = reshape(expand(a2, [...batch, m, k]), [nb, m, k]);
-  const b3 = reshape(expand(b2, [...batch, k, n]), [nb, k, n]);
+  // Without batch dims a leading unit dim is a pure view; reshaping a transposed weight would copy it.
+  const a3 = batch.length === 0 ? unsqueeze(a2, 0) : reshape(expand(a2, [...batch, m, k]), [nb, m, k]);
+  const b3 = batch.length === 0 ? unsqueeze(b2, 0) : reshape(expand(b2, [...batch, k, n]), [nb, k, n]);
   let out = reshape(bmmOp([a3, b3], undefined), [...batch, m, n]);
   if (x.ndim === 1) out = squeeze(out, -2);
   if (y.ndim === 1) out = squeeze(out, -1);

@@ -7,7 +7,8 @@ import { noGrad } from '../autograd/grad-mode.js';
 import { abs, exp, log, sqrt } from './unary.js';
 import { add, div, eq, mul, pow, sub, where } from './binary.js';
 import { copyAs, reduceDims } from './compute.js';
-import { expand, permute, reshape } from './view.js';
+import { gather as gatherAlong } from './index-ops.js';
+import { expand, permute, reshape, squeeze as squeezeDim } from './view.js';
 
 /** Which dims to reduce: one, several, or all (undefined). */
 export type Dims = number | readonly number[] | undefined;
@@ -194,3 +195,34 @@ export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
   return pow(sumOp([pow(abs(x), p)], { dims, keepdim }), 1 / p);
 }
 
+
+/** Values and their positions along a dim, as torch.max(x, dim) returns them. */
+export interface ValuesIndices {
+  values: Tensor;
+  indices: Tensor;
+}
+
+function maxOrMin(name: 'max' | 'min', x: Tensor, dim: number | undefined, keepdim: boolean): Tensor | ValuesIndices {
+  checkInput(name, x);
+  // Over everything: the extreme value, ties sharing the gradient (PyTorch's max() without dim).
+  if (dim === undefined) return name === 'max' ? amax(x) : amin(x);
+  // Along a dim: the gradient goes to the returned index only, as torch.max(x, dim) does.
+  const indices = name === 'max' ? argmax(x, dim, true) : argmin(x, dim, true);
+  const values = gatherAlong(x, dim, indices);
+  const d = normalizeDim(name, dim, x.ndim);
+  return keepdim ? { values, indices } : { values: squeezeDim(values, d), indices: squeezeDim(indices, d) };
+}
+
+/** The largest element; or, with dim, the largest values along it and their indices (int32). */
+export function max(x: Tensor): Tensor;
+export function max(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function max(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return maxOrMin('max', x, dim, keepdim);
+}
+
+/** The smallest element; or, with dim, the smallest values along it and their indices (int32). */
+export function min(x: Tensor): Tensor;
+export function min(x: Tensor, dim: number, keepdim?: boolean): ValuesIndices;
+export function min(x: Tensor, dim?: number, keepdim = false): Tensor | ValuesIndices {
+  return maxOrMin('min', x, dim, keepdim);
+}
