@@ -11,7 +11,7 @@ export type { DType } from './tensor/dtype.js';
 export type { Shape } from './tensor/shape.js';
 export {
   tensor, zeros, ones, full, zerosLike, onesLike, fullLike, arange, linspace, eye,
-  rand, randn, randint, randLike, randnLike, type RandomOptions,
+  rand, randn, randint, randLike, randnLike, randintLike, type RandomOptions,
 } from './tensor/creation.js';
 export { Generator, manualSeed, defaultGenerator } from './random/generator.js';
 

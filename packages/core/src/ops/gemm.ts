@@ -41,9 +41,9 @@ function gemmTs(a: MatrixRef, b: MatrixRef, m: number, n: number, k: number, c: 
 
 /**
  * out[b] = a[b] @ b[b] for 3-D views a: (B, m, k), b: (B, k, n) (batch stride 0 allowed), into the contiguous
- * (B, m, n) storage `out` of the same float dtype.
+ * (B, m, n) storage `out` of the same float dtype; beta = 1 accumulates onto what `out` holds.
  */
-export function batchedGemm(a: Tensor, b: Tensor, out: Storage): void {
+export function batchedGemm(a: Tensor, b: Tensor, out: Storage, beta = 0): void {
   const [batch, m, k] = a.shape as [number, number, number];
   const n = b.shape[2]!;
   const native = a.dtype === 'float32' && m * n * k >= dispatch.matmulMin;
@@ -51,9 +51,9 @@ export function batchedGemm(a: Tensor, b: Tensor, out: Storage): void {
     const am = asMatrix(a, a.offset + i * a.strides[0]!, a.strides[1]!, a.strides[2]!, m, k);
     const bm = asMatrix(b, b.offset + i * b.strides[0]!, b.strides[1]!, b.strides[2]!, k, n);
     if (native) {
-      getBackend().sgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float32Array, am.offset, am.ld, bm.data as Float32Array, bm.offset, bm.ld, 0, out as Float32Array, i * m * n, Math.max(n, 1));
+      getBackend().sgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float32Array, am.offset, am.ld, bm.data as Float32Array, bm.offset, bm.ld, beta, out as Float32Array, i * m * n, Math.max(n, 1));
     } else {
-      gemmTs(am, bm, m, n, k, out, i * m * n, n, 0);
+      gemmTs(am, bm, m, n, k, out, i * m * n, n, beta);
     }
   }
 }

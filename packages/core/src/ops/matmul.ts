@@ -5,7 +5,8 @@ import { broadcastShapes, formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add } from './binary.js';
 import { to } from './cast.js';
-import { empty } from './compute.js';
+import { copyAs, empty } from './compute.js';
+import { sum } from './reduce.js';
 import { batchedGemm } from './gemm.js';
 import { expand, reshape, squeeze, transpose, unsqueeze } from './view.js';
 
@@ -56,16 +57,46 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
-/** x @ Wᵀ + b, as torch.nn.functional.linear: x (..., in), weight (out, in), bias (out). */
+interface LinearParams { hasBias: boolean }
+
+const linearOp: Op<LinearParams> = defineOp<LinearParams>({
+  name: 'linear',
+  // x: (N, in), w: (out, in), b: (out) -> (N, out). One GEMM reads Wᵀ through its transpose flag and
+  // accumulates onto rows pre-filled with the bias (beta = 1).
+  forward: ([x, w, b], { hasBias }) => {
+    const [n, out] = [x!.shape[0]!, w!.shape[0]!];
+    const y = empty([n, out], x!.dtype);
+    if (hasBias) {
+      const bias = copyAs(b!, x!.dtype).data;
+      for (let i = 0; i < n; i++) y.data.set(bias as never, i * out);
+    }
+    batchedGemm(unsqueeze(x!, 0), unsqueeze(transpose(w!, 0, 1), 0), y.data, hasBias ? 1 : 0);
+    return y;
+  },
+  backward: (g, { inputs: [x, w], needs, params: { hasBias } }) => [
+    needs[0] && matmul(g, w!),
+    needs[1] && matmul(transpose(g, 0, 1), x!),
+    hasBias && needs[2] && sum(g, 0),
+  ],
+});
+
+/** x @ Wᵀ + b, as torch.nn.functional.linear: x (..., in), weight (out, in), bias (out); one fused op. */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   checkOperands('linear', x, weight);
   if (weight.ndim !== 2) throw new RangeError(`linear: weight must be 2-D (out, in), got shape ${formatShape(weight.shape)}`);
-  if (x.shape[x.ndim - 1] !== weight.shape[1]) {
+  if (x.ndim === 0 || x.shape[x.ndim - 1] !== weight.shape[1]) {
     throw new RangeError(`linear: input of shape ${formatShape(x.shape)} does not match weight of shape ${formatShape(weight.shape)} (in_features ${weight.shape[1]})`);
   }
   if (bias != null && (bias.ndim !== 1 || bias.shape[0] !== weight.shape[0])) {
     throw new RangeError(`linear: bias of shape ${formatShape(bias.shape)} does not match weight of shape ${formatShape(weight.shape)} (expected [${weight.shape[0]}])`);
   }
-  const y = matmul(x, transpose(weight, 0, 1));
-  return bias == null ? y : add(y, bias);
+  if (x.dtype !== weight.dtype || (bias != null && bias.dtype !== weight.dtype)) {
+    // Mixed dtypes promote through matmul and add, as in PyTorch.
+    const y = matmul(x, transpose(weight, 0, 1));
+    return bias == null ? y : add(y, bias);
+  }
+  const x2 = x.ndim === 2 ? x : reshape(x, [-1, weight.shape[1]!]);
+  const inputs = bias == null ? [x2, weight] : [x2, weight, bias];
+  const y = linearOp(inputs, { hasBias: bias != null });
+  return x.ndim === 2 ? y : reshape(y, [...x.shape.slice(0, -1), weight.shape[0]!]);
 }

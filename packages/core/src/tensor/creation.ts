@@ -122,3 +122,5 @@ export function randint(low: number, high: number, shape: readonly number[], opt
 export const randLike = (t: Tensor, options: RandomOptions = {}): Tensor => rand(t.shape, { dtype: t.dtype, ...options });
 export const randnLike = (t: Tensor, options: RandomOptions = {}): Tensor => randn(t.shape, { dtype: t.dtype, ...options });
 
+/** Uniform integers in [low, high) shaped like t (int32 unless dtype is given). */
+export const randintLike = (t: Tensor, low: number, high: number, options: RandomOptions = {}): Tensor => randint(low, high, t.shape, options);
