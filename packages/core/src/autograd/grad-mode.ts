@@ -1,13 +1,12 @@
-// Whether operations record the graph for backward (PyTorch's grad mode), with noGrad to switch it off in a scope.
+// Whether operations record the graph for backward (PyTorch's grad mode), switched for the duration of a function.
 
 let enabled = true;
 
 export const isGradEnabled = (): boolean => enabled;
 
-/** Runs fn without recording operations for autograd (like `with torch.no_grad()`), and returns its result. */
-export function noGrad<T>(fn: () => T): T {
+function withGradMode<T>(mode: boolean, fn: () => T): T {
   const previous = enabled;
-  enabled = false;
+  enabled = mode;
   try {
     return fn();
   } finally {
@@ -15,13 +14,8 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
+/** Runs fn without recording operations for autograd (like `with torch.no_grad()`), and returns its result. */
+export const noGrad = <T>(fn: () => T): T => withGradMode(false, fn);
+
 /** Runs fn with graph recording switched on (like `torch.enable_grad()`), even inside noGrad. */
-export function enableGrad<T>(fn: () => T): T {
-  const previous = enabled;
-  enabled = true;
-  try {
-    return fn();
-  } finally {
-    enabled = previous;
-  }
-}
+export const enableGrad = <T>(fn: () => T): T => withGradMode(true, fn);
