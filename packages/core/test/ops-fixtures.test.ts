@@ -1,6 +1,6 @@
 // Every op against PyTorch 1.13 fixtures (tools/fixtures/core_ops.py): outputs and input gradients, on both backends.
-import { assertAllClose, loadJsonFixture } from '@nn/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { assertAllClose, describeOnBackends, loadJsonFixture } from '@nn/testing';
+import { expect } from 'vitest';
 import * as nn from '../src/index.js';
 import { setBackend } from '../src/backend/select.js';
 
@@ -69,11 +69,12 @@ function runCase(c: Case): void {
   });
 }
 
-describe.each(['native', 'reference'] as const)(`ops against PyTorch ${fixture.torch} on the %s backend`, (backend) => {
-  afterAll(() => setBackend('native'));
-  const ops = [...new Set(fixture.cases.map((c) => c.op))];
-  it.each(ops)('%s', (op) => {
-    setBackend(backend);
-    for (const c of fixture.cases.filter((k) => k.op === op)) runCase(c);
-  });
+describeOnBackends({
+  title: `ops against PyTorch ${fixture.torch}`,
+  cases: fixture.cases,
+  group: (c) => c.op,
+  run: runCase,
+  backends: ['native', 'reference'],
+  useBackend: (name) => setBackend(name as 'native' | 'reference'),
+  defaultBackend: 'native',
 });
