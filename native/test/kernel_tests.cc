@@ -8,6 +8,7 @@
 #include "kernels/elementwise/binary.h"
 #include "kernels/gemm/sgemm.h"
 #include "runtime/dispatch.h"
+#include "runtime/threads.h"
 
 namespace {
 
@@ -102,10 +103,14 @@ void test_binary(const nn::runtime::KernelTable& t) {
 int main() {
   const nn::runtime::KernelTable* tables[4];
   const int count = nn::runtime::available_tables(tables, 4);
-  for (int i = 0; i < count; ++i) {
-    std::printf("kernel table: %s\n", tables[i]->isa);
-    test_gemm(*tables[i]);
-    test_binary(*tables[i]);
+  // 1 thread (serial path), the default (hardware threads) and 3 (more tasks than cores).
+  for (int threads : {1, nn::runtime::num_threads(), 3}) {
+    nn::runtime::set_num_threads(threads);
+    for (int i = 0; i < count; ++i) {
+      std::printf("kernel table: %s, %d thread(s)\n", tables[i]->isa, threads);
+      test_gemm(*tables[i]);
+      test_binary(*tables[i]);
+    }
   }
   std::printf("native kernel tests: %d passed, %d failed\n", g_passed, g_failed);
   return g_failed == 0 ? 0 : 1;

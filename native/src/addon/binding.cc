@@ -8,12 +8,13 @@
 #include "kernels/elementwise/binary.h"
 #include "kernels/gemm/sgemm.h"
 #include "runtime/dispatch.h"
+#include "runtime/threads.h"
 
 namespace nn::addon {
 namespace {
 
 // Bumped whenever an entry point's signature changes, so TypeScript can reject a stale binary.
-constexpr int kAbiVersion = 1;
+constexpr int kAbiVersion = 2;
 
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
@@ -102,11 +103,19 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("isa", d.selected);
   out.Set("requestedIsa", d.requested);
   out.Set("isaNote", d.note);
-  // Kernels run on the calling thread; the thread pool reports its size here once it exists.
-  out.Set("threads", 1);
+  out.Set("threads", runtime::num_threads());
   out.Set("hardwareThreads", static_cast<double>(std::thread::hardware_concurrency()));
   out.Set("cpu", cpu);
   return out;
+}
+
+// setNumThreads(n): threads the kernels may use, the calling thread included.
+Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
+  const Args args(info, "setNumThreads", 1);
+  const index_t n = args.index(0, "n");
+  if (n < 1) args.fail_range("n must be at least 1, got " + std::to_string(n));
+  runtime::set_num_threads(static_cast<int>(n > 4096 ? 4096 : n));
+  return info.Env().Undefined();
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -115,6 +124,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("sgemm", Napi::Function::New(env, Sgemm, "sgemm"));
   exports.Set("binaryF32", Napi::Function::New(env, BinaryF32, "binaryF32"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
+  exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
   return exports;
 }
 

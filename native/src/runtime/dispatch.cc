@@ -19,6 +19,12 @@ KernelTable avx2_table() {
 }
 #endif
 
+#if defined(NN_HAVE_AVX512)
+KernelTable avx512_table() {
+  return KernelTable{"avx512", gemm::sgemm_microkernel_avx512(), elementwise::binary_f32_avx512};
+}
+#endif
+
 #if defined(NN_HAVE_NEON)
 KernelTable neon_table() {
   return KernelTable{"neon", gemm::sgemm_microkernel_neon(), elementwise::binary_f32_neon};
@@ -28,10 +34,14 @@ KernelTable neon_table() {
 KernelTable g_table = baseline_table();
 DispatchInfo g_info{"auto", "baseline", "", CpuFeatures{}};
 std::once_flag g_once;
+constexpr int kMaxTables = 4;
 
 // Best supported table first; baseline always last.
 int supported_tables(const CpuFeatures& cpu, KernelTable* out) {
   int n = 0;
+#if defined(NN_HAVE_AVX512)
+  if (cpu.avx512f) out[n++] = avx512_table();
+#endif
 #if defined(NN_HAVE_AVX2)
   if (cpu.avx2 && cpu.fma) out[n++] = avx2_table();
 #endif
@@ -52,7 +62,7 @@ bool isa_matches(const std::string& requested, const char* isa) {
 
 void select_kernels(const std::string& requested) {
   const CpuFeatures cpu = detect_cpu();
-  KernelTable tables[4];
+  KernelTable tables[kMaxTables];
   const int n = supported_tables(cpu, tables);
   KernelTable chosen = tables[0];
   std::string note;
@@ -85,7 +95,7 @@ const KernelTable& kernels() { return g_table; }
 const DispatchInfo& dispatch_info() { return g_info; }
 
 int available_tables(const KernelTable** out, int capacity) {
-  static KernelTable tables[4];
+  static KernelTable tables[kMaxTables];
   static const int n = supported_tables(detect_cpu(), tables);
   const int count = n < capacity ? n : capacity;
   for (int i = 0; i < count; ++i) out[i] = &tables[i];

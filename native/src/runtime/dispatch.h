@@ -9,7 +9,7 @@
 namespace nn::runtime {
 
 struct KernelTable {
-  const char* isa;  // "avx2-fma", "neon" or "baseline"
+  const char* isa;  // "avx512", "avx2-fma", "neon" or "baseline"
   gemm::SgemmMicrokernel sgemm;
   elementwise::BinaryF32Fn binary_f32;
 };
@@ -21,7 +21,7 @@ struct DispatchInfo {
   CpuFeatures cpu;
 };
 
-// Picks the table. requested: "auto" (best the CPU supports), "baseline", "avx2" or "neon".
+// Picks the table. requested: "auto" (best the CPU supports), "baseline", "avx2", "avx512" or "neon".
 // An unknown or unsupported request falls back to the best supported table and says why in note.
 void select_kernels(const std::string& requested);
 

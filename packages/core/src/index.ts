@@ -1,7 +1,7 @@
 // Public entry of @nn/core.
 import './tensor/methods.js';
 
-export { backendInfo, setBackend, NativeLoadError, type BackendInfo } from './backend/select.js';
+export { backendInfo, setBackend, setNumThreads, NativeLoadError, type BackendInfo } from './backend/select.js';
 export type { LoadAttempt, LoadSource } from './backend/native/loader.js';
 export type { BinaryOpName } from './backend/backend.js';
 export { sgemm, binaryOp, type SgemmArgs } from './kernels.js';

@@ -29,7 +29,7 @@ function runChild(entry: string, env: Record<string, string>): { status: number 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface ChildResult { info: { backend: string; isa: string; isaNote: string; cpu?: { avx2: boolean; fma: boolean }; attempts: unknown[] }; c: number[]; out: number[] }
+interface ChildResult { info: { backend: string; isa: string; isaNote: string; cpu?: { avx2: boolean; fma: boolean; avx512f: boolean }; attempts: unknown[] }; c: number[]; out: number[] }
 const parse = (stdout: string): ChildResult => JSON.parse(stdout) as ChildResult;
 
 const builtEntry = join(packageDir, 'dist', 'index.js');
@@ -48,7 +48,7 @@ function installedCopy(prebuild?: string): string {
 }
 
 describe('ISA dispatch at load', () => {
-  it('NN_ISA=baseline runs the portable kernels and matches the default (AVX2 where present) path', () => {
+  it('NN_ISA=baseline and NN_ISA=avx2 match the default (best available) path', () => {
     const auto = runChild(builtEntry, {});
     const base = runChild(builtEntry, { NN_ISA: 'baseline' });
     expect(auto.status, auto.stderr).toBe(0);
@@ -57,9 +57,15 @@ describe('ISA dispatch at load', () => {
     expect(b.info.backend).toBe('native');
     expect(b.info.isa).toBe('baseline');
     const cpu = a.info.cpu!;
-    expect(a.info.isa).toBe(process.arch === 'x64' ? (cpu.avx2 && cpu.fma ? 'avx2-fma' : 'baseline') : 'neon');
+    expect(a.info.isa).toBe(process.arch === 'x64' ? (cpu.avx512f ? 'avx512' : cpu.avx2 && cpu.fma ? 'avx2-fma' : 'baseline') : 'neon');
     assertAllClose(b.c, a.c, { rtol: 1e-4, atol: 1e-4, label: 'sgemm baseline vs default ISA' });
     expect(b.out).toEqual(a.out);
+    if (cpu.avx2 && cpu.fma) {
+      const avx2 = runChild(builtEntry, { NN_ISA: 'avx2' });
+      const c = parse(avx2.stdout);
+      expect(c.info.isa).toBe('avx2-fma');
+      assertAllClose(c.c, a.c, { rtol: 1e-4, atol: 1e-4, label: 'sgemm avx2 vs default ISA' });
+    }
   });
 
   it('an unknown NN_ISA falls back to the best path and says why', () => {

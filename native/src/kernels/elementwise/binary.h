@@ -15,6 +15,9 @@ void binary_f32_ref(BinaryOp op, index_t n, const float* a, const float* b, floa
 #if defined(NN_HAVE_AVX2)
 void binary_f32_avx2(BinaryOp op, index_t n, const float* a, const float* b, float* out);
 #endif
+#if defined(NN_HAVE_AVX512)
+void binary_f32_avx512(BinaryOp op, index_t n, const float* a, const float* b, float* out);
+#endif
 #if defined(NN_HAVE_NEON)
 void binary_f32_neon(BinaryOp op, index_t n, const float* a, const float* b, float* out);
 #endif

@@ -1,6 +1,6 @@
 // Chooses the backend once per process: the native addon when it loads, else the TypeScript one with a warning.
 import type { Backend } from './backend.js';
-import type { NativeInfo } from './native/binding.js';
+import type { NativeBinding, NativeInfo } from './native/binding.js';
 import { formatAttempts, loadNativeBinding, type LoadAttempt, type LoadResult, type LoadSource } from './native/loader.js';
 import { corePackageDir } from './package-dir.js';
 import { referenceBackend } from './reference.js';
@@ -15,7 +15,7 @@ export interface BackendInfo {
   requestedIsa: string;
   /** Why an NN_ISA request was not honoured; empty when it was. */
   isaNote: string;
-  /** Threads the kernels use. */
+  /** Threads the kernels use (see setNumThreads). */
   threads: number;
   /** The binary loaded, when native. */
   binaryPath?: string;
@@ -41,6 +41,7 @@ export class NativeLoadError extends Error {
 interface Selected {
   backend: Backend;
   info: BackendInfo;
+  native?: NativeBinding;
 }
 
 let selected: Selected | undefined;
@@ -62,6 +63,7 @@ function nativeSelection(result: LoadResult): Selected {
   const native = result.binding!;
   const info = native.info();
   return {
+    native,
     backend: { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32 },
     info: {
       backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
@@ -125,5 +127,15 @@ export function setBackend(name: 'native' | 'reference'): void {
 
 /** Which backend, ISA path and thread count are in use, and where the native binary came from. */
 export function backendInfo(): BackendInfo {
-  return selectedOnce().info;
+  const s = selectedOnce();
+  return s.native === undefined ? { ...s.info } : { ...s.info, threads: s.native.info().threads };
+}
+
+/**
+ * Sets how many threads the native kernels use (the calling thread included; default: the number of cores).
+ * Small problems stay on the calling thread whatever the setting. The TypeScript backend is single-threaded.
+ */
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`setNumThreads: n must be a positive integer, got ${n}`);
+  selectedOnce().native?.setNumThreads(n);
 }

@@ -2,11 +2,11 @@
 import type { Backend } from '../backend.js';
 
 /** The addon interface version this TypeScript expects; the addon exports the one it was built with. */
-export const EXPECTED_ABI_VERSION = 1;
+export const EXPECTED_ABI_VERSION = 2;
 
 /** What `info()` of the addon reports. */
 export interface NativeInfo {
-  /** Kernel table in use: 'avx2-fma', 'neon' or 'baseline'. */
+  /** Kernel table in use: 'avx512', 'avx2-fma', 'neon' or 'baseline'. */
   isa: string;
   /** The NN_ISA request ('auto' when unset). */
   requestedIsa: string;
@@ -23,6 +23,7 @@ export interface NativeBinding {
   sgemm: Backend['sgemm'];
   binaryF32: Backend['binaryF32'];
   info(): NativeInfo;
+  setNumThreads(n: number): void;
 }
 
 /** Returns the module as a binding, or throws saying what is missing or stale. */
@@ -32,7 +33,7 @@ export function asNativeBinding(mod: unknown): NativeBinding {
   if (m['abiVersion'] !== EXPECTED_ABI_VERSION) {
     throw new Error(`stale binary: abiVersion ${String(m['abiVersion'])}, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
   }
-  for (const fn of ['sgemm', 'binaryF32', 'info']) {
+  for (const fn of ['sgemm', 'binaryF32', 'info', 'setNumThreads']) {
     if (typeof m[fn] !== 'function') throw new Error(`not an @nn addon: it lacks ${fn}()`);
   }
   return mod as NativeBinding;

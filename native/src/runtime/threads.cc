@@ -1,0 +1,145 @@
+// Thread pool: workers sleep on a condition variable, join the current job, and claim task indices from a counter.
+#include "runtime/threads.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace nn::runtime {
+namespace {
+
+thread_local bool t_in_task = false;
+
+class Pool {
+ public:
+  int threads() const { return target_; }
+
+  void set_threads(int n) {
+    std::lock_guard<std::mutex> busy(busy_);
+    target_ = n;
+    resize(n - 1);
+  }
+
+  void run(int n_tasks, const std::function<void(int)>& task) {
+    if (n_tasks <= 0) return;
+    // Inside a task (nested call) or while another caller owns the pool: run here, never oversubscribe.
+    if (t_in_task || n_tasks == 1) return run_inline(n_tasks, task);
+    std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
+    if (!busy.owns_lock() || workers_.empty()) return run_inline(n_tasks, task);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      task_ = &task;
+      n_tasks_ = n_tasks;
+      next_.store(0);
+      pending_ = n_tasks;
+      ++generation_;
+    }
+    wake_.notify_all();
+    const int finished = work(&task, n_tasks);
+    std::unique_lock<std::mutex> lock(mutex_);
+    pending_ -= finished;
+    // Wait for the tasks and for every worker that joined this job to leave it, so none can touch it afterwards.
+    done_.wait(lock, [&] { return pending_ == 0 && active_ == 0; });
+    task_ = nullptr;
+  }
+
+ private:
+  static void run_inline(int n_tasks, const std::function<void(int)>& task) {
+    const bool outer = t_in_task;
+    t_in_task = true;
+    for (int i = 0; i < n_tasks; ++i) task(i);
+    t_in_task = outer;
+  }
+
+  // Claims and runs tasks until none are left; returns how many this thread ran.
+  int work(const std::function<void(int)>* task, int n) {
+    int finished = 0;
+    t_in_task = true;
+    for (int i = next_.fetch_add(1); i < n; i = next_.fetch_add(1)) {
+      (*task)(i);
+      ++finished;
+    }
+    t_in_task = false;
+    return finished;
+  }
+
+  void worker_loop(int index) {
+    unsigned long seen = 0;
+    for (;;) {
+      const std::function<void(int)>* task;
+      int n;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        wake_.wait(lock, [&] { return stop_index_ <= index || (generation_ != seen && task_ != nullptr); });
+        if (stop_index_ <= index) return;
+        seen = generation_;
+        task = task_;
+        n = n_tasks_;
+        ++active_;
+      }
+      const int finished = work(task, n);
+      std::lock_guard<std::mutex> lock(mutex_);
+      pending_ -= finished;
+      --active_;
+      if (pending_ == 0 && active_ == 0) done_.notify_all();
+    }
+  }
+
+  // Starts or stops workers so that `n` exist (called with busy_ held, so no job is running).
+  void resize(int n) {
+    n = std::max(n, 0);
+    if (n < static_cast<int>(workers_.size())) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stop_index_ = n;
+      }
+      wake_.notify_all();
+      for (std::size_t i = n; i < workers_.size(); ++i) workers_[i].join();
+      workers_.resize(n);
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_index_ = 1 << 30;
+    for (int i = static_cast<int>(workers_.size()); i < n; ++i) workers_.emplace_back([this, i] { worker_loop(i); });
+  }
+
+  std::mutex busy_;  // held by the one caller whose job the pool is running
+  std::mutex mutex_;
+  std::condition_variable wake_, done_;
+  std::vector<std::thread> workers_;
+  const std::function<void(int)>* task_ = nullptr;
+  int n_tasks_ = 0;
+  int pending_ = 0;
+  int active_ = 0;
+  int stop_index_ = 1 << 30;
+  unsigned long generation_ = 0;
+  std::atomic<int> next_{0};
+  int target_ = 1;
+};
+
+int hardware_threads() {
+  const unsigned h = std::thread::hardware_concurrency();
+  return h == 0 ? 1 : static_cast<int>(h);
+}
+
+Pool& pool() {
+  // Created on first use and never destroyed: joining threads while the process exits can deadlock.
+  static Pool* p = [] {
+    auto* created = new Pool();
+    created->set_threads(hardware_threads());
+    return created;
+  }();
+  return *p;
+}
+
+}  // namespace
+
+int num_threads() { return pool().threads(); }
+
+void set_num_threads(int n) { pool().set_threads(std::clamp(n, 1, 4 * hardware_threads())); }
+
+void parallel_for(int n_tasks, const std::function<void(int)>& task) { pool().run(n_tasks, task); }
+
+}  // namespace nn::runtime

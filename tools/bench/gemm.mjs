@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// bench:gemm: builds the native GEMM harness (OpenBLAS from Debian's libopenblas-dev, installed here when missing),
+// runs it on 1 thread and on all cores, and prints GFLOP/s for @nn and OpenBLAS with ratios and the FMA peak.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const build = join(root, 'build', 'bench');
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+
+if (!existsSync('/usr/include/x86_64-linux-gnu/cblas.h') && !existsSync('/usr/include/cblas.h')) {
+  console.log('bench:gemm: installing libopenblas-dev (the OpenBLAS peer) with apt-get');
+  const r = run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas-dev'], { stdio: 'inherit' });
+  if (r.status !== 0) { console.error('bench:gemm: could not install libopenblas-dev; run as root or install it yourself'); process.exit(1); }
+}
+for (const args of [['-S', root, '-B', build, '-DNN_BUILD_BENCH=ON', '-DCMAKE_BUILD_TYPE=Release'], ['--build', build, '--parallel', String(availableParallelism()), '--target', 'nn_gemm_bench']]) {
+  const r = run('cmake', args);
+  if (r.status !== 0) { console.error(r.stdout + r.stderr); process.exit(1); }
+}
+
+const rows = [];
+let peak;
+for (const threads of [1, availableParallelism()]) {
+  const r = run(join(build, 'nn_gemm_bench'), [String(threads)], { env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) } });
+  if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+  for (const line of r.stdout.trim().split('\n')) {
+    const rec = JSON.parse(line);
+    if (rec.kind === 'peak') { if (threads === 1) peak = rec; } else rows.push(rec);
+    console.log(JSON.stringify({ bench: 'gemm', ...rec }));
+  }
+}
+const best = Math.max(peak.avx2, peak.avx512);
+console.log(`\nFMA peak, 1 core: AVX2 ${peak.avx2.toFixed(1)} GFLOP/s, AVX-512 ${peak.avx512.toFixed(1)} GFLOP/s; @nn kernels: ${peak.isa}`);
+console.log('shape (m x n x k, op)            threads   @nn GFLOP/s  OpenBLAS   @nn/OpenBLAS  @nn/peak');
+for (const r of rows) {
+  const shape = `${r.m}x${r.n}x${r.k}${r.transA ? ' Aᵀ' : ''}${r.transB ? ' Bᵀ' : ''} ${r.label}`;
+  const peakFor = best * r.threads;
+  console.log(`${shape.padEnd(32)}${String(r.threads).padStart(7)}${r.nn.toFixed(1).padStart(13)}${r.openblas.toFixed(1).padStart(10)}${(r.nn / r.openblas).toFixed(2).padStart(13)}${((100 * r.nn) / peakFor).toFixed(0).padStart(9)}%`);
+}

@@ -1,0 +1,85 @@
+// GEMM benchmark harness: @nn's SGEMM and OpenBLAS's cblas_sgemm on the same shapes, alternating, plus the FMA peak.
+// Prints one JSON line per measurement; tools/bench/gemm.mjs builds, runs and tabulates it.
+#include <cblas.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "fma_probe.h"
+#include "kernels/gemm/sgemm.h"
+#include "runtime/dispatch.h"
+#include "runtime/threads.h"
+
+extern "C" void openblas_set_num_threads(int);
+
+namespace {
+
+struct Shape { long m, n, k; bool ta, tb; const char* label; };
+
+template <typename Fn>
+double median_seconds(Fn fn, double flops) {
+  // Repeat until a batch takes >= 0.2 s of this clock, then take the median of 5 batches.
+  long reps = 1;
+  for (;;) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (long r = 0; r < reps; ++r) fn();
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > 0.2 || flops * reps > 1e12) break;
+    reps *= 2;
+  }
+  std::vector<double> s;
+  for (int b = 0; b < 5; ++b) {
+    const auto t0 = std::chrono::steady_clock::now();
+    for (long r = 0; r < reps; ++r) fn();
+    s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps);
+  }
+  std::sort(s.begin(), s.end());
+  return s[2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int threads = argc > 1 ? std::atoi(argv[1]) : 1;
+  nn::runtime::select_kernels_from_env_once();
+  nn::runtime::set_num_threads(threads);
+  openblas_set_num_threads(threads);
+  std::printf("{\"kind\":\"peak\",\"avx2\":%.2f,\"avx512\":%.2f,\"threads\":%d,\"isa\":\"%s\"}\n",
+              fma_peak_avx2_gflops(100000000), nn::runtime::dispatch_info().cpu.avx512f ? fma_peak_avx512_gflops(100000000) : 0.0,
+              threads, nn::runtime::kernels().isa);
+  std::vector<Shape> shapes = {
+      {64, 64, 64, false, false, "square"}, {128, 128, 128, false, false, "square"}, {256, 256, 256, false, false, "square"},
+      {512, 512, 512, false, false, "square"}, {1024, 1024, 1024, false, false, "square"}, {2048, 2048, 2048, false, false, "square"},
+      {32, 200, 30, false, false, "nlp"}, {32, 27, 200, false, false, "nlp"}, {256, 512, 320, false, false, "nlp"},
+      {256, 10000, 512, false, false, "nlp"}, {10000, 512, 256, false, false, "nlp"},
+      // Backward variants: dX = dY W (W transposed in storage), dW = dYᵀ X.
+      {32, 30, 200, false, true, "nlp-bwd"}, {200, 30, 32, true, false, "nlp-bwd"}, {256, 320, 512, false, true, "nlp-bwd"},
+      {512, 320, 256, true, false, "nlp-bwd"}, {256, 512, 10000, false, true, "nlp-bwd"}, {10000, 512, 256, true, false, "nlp-bwd"},
+  };
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+  for (const Shape& s : shapes) {
+    const long a_rows = s.ta ? s.k : s.m, a_cols = s.ta ? s.m : s.k, b_rows = s.tb ? s.n : s.k, b_cols = s.tb ? s.k : s.n;
+    std::vector<float> a(a_rows * a_cols), b(b_rows * b_cols), c(s.m * s.n);
+    for (float& v : a) v = u(rng);
+    for (float& v : b) v = u(rng);
+    const double flops = 2.0 * s.m * s.n * s.k;
+    double ours = 1e30, blas = 1e30;
+    // Alternate so drift in clock speed or load hits both the same.
+    for (int round = 0; round < 2; ++round) {
+      ours = std::min(ours, median_seconds([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1.0f, a.data(), a_cols, b.data(), b_cols, 0.0f, c.data(), s.n); }, flops));
+      blas = std::min(blas, median_seconds([&] {
+        cblas_sgemm(CblasRowMajor, s.ta ? CblasTrans : CblasNoTrans, s.tb ? CblasTrans : CblasNoTrans, s.m, s.n, s.k, 1.0f, a.data(), a_cols,
+                    b.data(), b_cols, 0.0f, c.data(), s.n);
+      }, flops));
+    }
+    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f}\n",
+                s.label, s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads, flops / ours / 1e9, flops / blas / 1e9);
+    std::fflush(stdout);
+  }
+  return 0;
+}
