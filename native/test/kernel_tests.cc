@@ -9,6 +9,7 @@
 #include "kernels/gemm/sgemm.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
+#include "unary_accuracy.h"
 
 namespace {
 
@@ -98,11 +99,23 @@ void test_binary(const nn::runtime::KernelTable& t) {
   }
 }
 
+// Documented bounds (kernels/elementwise/unary.h): exp, log, tanh 1 ulp; sigmoid 3 ulp.
+void test_unary(const nn::runtime::KernelTable& t) {
+  const char* names[] = {"exp", "log", "tanh", "sigmoid"};
+  const double bounds[] = {1, 1, 1, 3};
+  for (int op = 0; op < nn::elementwise::kUnaryOpCount; ++op) {
+    const nn::test::UlpReport r = nn::test::measure_unary(t, static_cast<nn::elementwise::UnaryOp>(op));
+    std::printf("%s %s: max %.0f ulp, %d special-value failures\n", t.isa, names[op], r.max_ulp, r.special_failures);
+    check(r.max_ulp <= bounds[op] && r.special_failures == 0, std::string(t.isa) + " " + names[op] + " accuracy");
+  }
+}
+
 }  // namespace
 
 int main() {
   const nn::runtime::KernelTable* tables[4];
   const int count = nn::runtime::available_tables(tables, 4);
+  for (int i = 0; i < count; ++i) test_unary(*tables[i]);
   // 1 thread (serial path), the default (hardware threads) and 3 (more tasks than cores).
   for (int threads : {1, nn::runtime::num_threads(), 3}) {
     nn::runtime::set_num_threads(threads);

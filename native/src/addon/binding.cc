@@ -6,6 +6,7 @@
 
 #include "addon/args.h"
 #include "kernels/elementwise/binary.h"
+#include "kernels/elementwise/unary.h"
 #include "kernels/gemm/sgemm.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
@@ -14,7 +15,7 @@ namespace nn::addon {
 namespace {
 
 // Bumped whenever an entry point's signature changes, so TypeScript can reject a stale binary.
-constexpr int kAbiVersion = 2;
+constexpr int kAbiVersion = 3;
 
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
@@ -91,6 +92,23 @@ Napi::Value BinaryF32(const Napi::CallbackInfo& info) {
   });
 }
 
+// unaryF32(op, n, x, xOffset, out, outOffset): out = f(x) for f in exp, log, tanh, sigmoid.
+Napi::Value UnaryF32(const Napi::CallbackInfo& info) {
+  const Args args(info, "unaryF32", 6);
+  const index_t op = args.index(0, "op");
+  if (op >= elementwise::kUnaryOpCount) args.fail_range("op must be 0..3 (exp, log, tanh, sigmoid), got " + std::to_string(op));
+  const index_t n = args.index(1, "n");
+  const F32Span x = args.f32(2, "x");
+  const index_t x_off = args.index(3, "xOffset");
+  const F32Span out = args.f32(4, "out");
+  const index_t out_off = args.index(5, "outOffset");
+  args.check_range("x", x, x_off, n);
+  args.check_range("out", out, out_off, n);
+  return guarded(info, "unaryF32", [&] {
+    runtime::kernels().unary_f32(static_cast<elementwise::UnaryOp>(op), n, x.data + x_off, out.data + out_off);
+  });
+}
+
 Napi::Value Info(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const runtime::DispatchInfo& d = runtime::dispatch_info();
@@ -123,6 +141,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("abiVersion", Napi::Number::New(env, kAbiVersion));
   exports.Set("sgemm", Napi::Function::New(env, Sgemm, "sgemm"));
   exports.Set("binaryF32", Napi::Function::New(env, BinaryF32, "binaryF32"));
+  exports.Set("unaryF32", Napi::Function::New(env, UnaryF32, "unaryF32"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
   return exports;

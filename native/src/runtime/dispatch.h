@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kernels/elementwise/binary.h"
+#include "kernels/elementwise/unary.h"
 #include "kernels/gemm/sgemm.h"
 #include "runtime/cpu.h"
 
@@ -12,6 +13,7 @@ struct KernelTable {
   const char* isa;  // "avx512", "avx2-fma", "neon" or "baseline"
   gemm::SgemmMicrokernel sgemm;
   elementwise::BinaryF32Fn binary_f32;
+  elementwise::UnaryF32Fn unary_f32;
 };
 
 struct DispatchInfo {

@@ -18,6 +18,23 @@ describe('dispatch thresholds', () => {
     expect(kernel).toEqual(loop);
   });
 
+  it('exp/log/tanh/sigmoid: the native kernels stay within their documented ulp bounds of the TypeScript loop', () => {
+    const g = new nn.Generator(8);
+    const x = nn.randn([4000], { generator: g }).mul(6);
+    const pos = nn.rand([4000], { generator: g }).mul(100).add(1e-6);
+    const cases: Array<[string, () => nn.Tensor]> = [
+      ['exp', () => nn.exp(x)], ['log', () => nn.log(pos)], ['tanh', () => nn.tanh(x)], ['sigmoid', () => nn.sigmoid(x)],
+    ];
+    for (const [name, run] of cases) {
+      dispatch.elementwiseMin = 0;
+      const kernel = Array.from(run().toFlatArray());
+      dispatch.elementwiseMin = Number.MAX_SAFE_INTEGER;
+      const loop = Array.from(run().toFlatArray());
+      // 3 ulp of float32 is below 3.6e-7 relative; values near 0 (log near 1, tanh) need a small atol.
+      assertAllClose(kernel, loop, { rtol: 4e-7, atol: 1e-7, label: name });
+    }
+  });
+
   it('matmul: native GEMM and the TypeScript GEMM agree, forward and backward', () => {
     const run = (): number[][] => {
       const g = new nn.Generator(4);

@@ -61,6 +61,13 @@ describe('the addon checks its own arguments', () => {
     expect(() => s!(false, false, 2, 2, 2, 1, buf, 0, 2, buf, 4, 2, 0, buf, 2, 2)).toThrow('c must not share memory');
     expect(() => s!(false, false, 2, 2, 2, 1, f32(4), 0, 1, f32(4), 0, 2, 0, f32(4), 0, 2)).toThrow('leading dimension of a is 1');
   });
+  it('unaryF32: op code and ranges', () => {
+    const { unaryF32: un } = raw();
+    expect(() => un!(4, 2, f32(2), 0, f32(2), 0)).toThrow('unaryF32: op must be 0..3 (exp, log, tanh, sigmoid), got 4');
+    expect(() => un!(0, 3, f32(2), 0, f32(3), 0)).toThrow('unaryF32: x (length 2) is too short for 3 elements at offset 0');
+    expect(() => un!(0, 2, f32(2), 0, new Float64Array(2), 0)).toThrow('unaryF32: out must be a Float32Array, got Float64Array');
+  });
+
   it('binaryF32: op code and ranges', () => {
     const { binaryF32: bin } = raw();
     expect(() => bin!(9, 2, f32(2), 0, f32(2), 0, f32(2), 0)).toThrow('binaryF32: op must be 0..3');

@@ -7,6 +7,11 @@ export type BinaryOpName = keyof typeof BinaryOp;
 /** Integer code of an elementwise binary operation. */
 export type BinaryOpCode = (typeof BinaryOp)[BinaryOpName];
 
+/** Elementwise transcendental operations, with the integer codes the native addon understands. */
+export const UnaryOp = { exp: 0, log: 1, tanh: 2, sigmoid: 3 } as const;
+/** Integer code of an elementwise unary operation. */
+export type UnaryOpCode = (typeof UnaryOp)[keyof typeof UnaryOp];
+
 /**
  * Kernels a backend provides. Arguments are validated by the caller (the native side re-checks bounds);
  * matrices are row-major, and offsets and leading dimensions are in elements.
@@ -29,4 +34,6 @@ export interface Backend {
     op: BinaryOpCode, n: number,
     a: Float32Array, aOffset: number, b: Float32Array, bOffset: number, out: Float32Array, outOffset: number,
   ): void;
+  /** out[i] = f(x[i]) for i in [0, n): exp, log, tanh or sigmoid (native: within 1-3 ulp of libm); out may alias x. */
+  unaryF32(op: UnaryOpCode, n: number, x: Float32Array, xOffset: number, out: Float32Array, outOffset: number): void;
 }

@@ -1,5 +1,5 @@
 // The TypeScript reference backend: plain loops, used when no native binary loads and as the tests' oracle.
-import { BinaryOp, type Backend, type BinaryOpCode } from './backend.js';
+import { BinaryOp, UnaryOp, type Backend, type BinaryOpCode, type UnaryOpCode } from './backend.js';
 
 function sgemm(
   transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
@@ -42,5 +42,17 @@ function binaryF32(
   }
 }
 
+const UNARY: Record<UnaryOpCode, (v: number) => number> = {
+  [UnaryOp.exp]: Math.exp,
+  [UnaryOp.log]: Math.log,
+  [UnaryOp.tanh]: Math.tanh,
+  [UnaryOp.sigmoid]: (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))),
+};
+
+function unaryF32(op: UnaryOpCode, n: number, x: Float32Array, xOffset: number, out: Float32Array, outOffset: number): void {
+  const f = UNARY[op];
+  for (let i = 0; i < n; i++) out[outOffset + i] = f(x[xOffset + i]!);
+}
+
 /** The TypeScript reference backend. */
-export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32 };
+export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32, unaryF32 };

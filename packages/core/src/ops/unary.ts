@@ -3,7 +3,10 @@ import { defineOp } from '../autograd/function.js';
 import { toFloating } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, div, mul, sub, where, gt, ge, le } from './binary.js';
-import { mapUnary } from './compute.js';
+import { UnaryOp, type UnaryOpCode } from '../backend/backend.js';
+import { getBackend } from '../backend/select.js';
+import { empty, mapUnary } from './compute.js';
+import { dispatch } from './dispatch.js';
 import { erf } from './special.js';
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -13,11 +16,21 @@ function checkTensor(fn: string, x: unknown): asserts x is Tensor {
   if (!(x instanceof Tensor)) throw new TypeError(`${fn}: expected a Tensor, got ${x === null ? 'null' : typeof x}`);
 }
 
-/** A unary op whose output is floating (ints promote to float32, as exp/log/... do in PyTorch). */
-function floatingUnary(name: string, f: (v: number) => number, grad: (g: Tensor, x: Tensor, out: Tensor) => Tensor) {
+/**
+ * A unary op whose output is floating (ints promote to float32, as exp/log/... do in PyTorch). Ops with a backend
+ * kernel (`kernel`) use it for contiguous float32 inputs above the dispatch size.
+ */
+function floatingUnary(name: string, f: (v: number) => number, grad: (g: Tensor, x: Tensor, out: Tensor) => Tensor, kernel?: UnaryOpCode) {
   const op = defineOp<void>({
     name,
-    forward: ([x]) => mapUnary(x!, toFloating(x!.dtype), f),
+    forward: ([x]) => {
+      if (kernel !== undefined && x!.dtype === 'float32' && x!.isContiguous() && x!.numel() >= dispatch.elementwiseMin) {
+        const out = empty(x!.shape, 'float32');
+        getBackend().unaryF32(kernel, out.data.length, x!.data as Float32Array, x!.offset, out.data as Float32Array, 0);
+        return out;
+      }
+      return mapUnary(x!, toFloating(x!.dtype), f);
+    },
     backward: (g, { inputs: [x], output }) => [grad(g, x!, output)],
   });
   return (x: Tensor): Tensor => {
@@ -46,17 +59,17 @@ export const abs = samedtypeUnary('abs', Math.abs, (g, x) => mul(g, sign(x)));
 /** -1, 0 or 1; its gradient is 0 everywhere. */
 export const sign = samedtypeUnary('sign', (v) => (v > 0 ? 1 : v < 0 ? -1 : v), (g) => mul(g, 0));
 /** e^x */
-export const exp = floatingUnary('exp', Math.exp, (g, _x, out) => mul(g, out));
+export const exp = floatingUnary('exp', Math.exp, (g, _x, out) => mul(g, out), UnaryOp.exp);
 /** Natural logarithm. */
-export const log = floatingUnary('log', Math.log, (g, x) => div(g, x));
+export const log = floatingUnary('log', Math.log, (g, x) => div(g, x), UnaryOp.log);
 /** log(1 + x), accurate for small x. */
 export const log1p = floatingUnary('log1p', Math.log1p, (g, x) => div(g, add(x, 1)));
 /** Square root. */
 export const sqrt = floatingUnary('sqrt', Math.sqrt, (g, _x, out) => div(g, mul(out, 2)));
 /** Logistic sigmoid 1 / (1 + e^-x), computed without overflow. */
-export const sigmoid = floatingUnary('sigmoid', (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))), (g, _x, out) => mul(g, mul(out, sub(1, out))));
+export const sigmoid = floatingUnary('sigmoid', (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))), (g, _x, out) => mul(g, mul(out, sub(1, out))), UnaryOp.sigmoid);
 /** Hyperbolic tangent. */
-export const tanh = floatingUnary('tanh', Math.tanh, (g, _x, out) => mul(g, sub(1, mul(out, out))));
+export const tanh = floatingUnary('tanh', Math.tanh, (g, _x, out) => mul(g, sub(1, mul(out, out))), UnaryOp.tanh);
 /** max(0, x); the gradient at 0 is 0. */
 export const relu = samedtypeUnary('relu', (v) => (v > 0 ? v : 0), (g, x) => where(gt(x, 0), g, 0));
 
