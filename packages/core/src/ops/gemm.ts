@@ -39,6 +39,22 @@ function gemmTs(a: MatrixRef, b: MatrixRef, m: number, n: number, k: number, c: 
   }
 }
 
+/** out (m, n) = a (m, k) @ b (k, n) for 2-D views, into contiguous storage at outOffset (beta = 1 accumulates). */
+export function gemm2d(a: Tensor, b: Tensor, out: Storage, outOffset = 0, beta = 0): void {
+  gemmAt(a, a.offset, a.strides[0]!, a.strides[1]!, b, b.offset, b.strides[0]!, b.strides[1]!, a.shape[0]!, b.shape[1]!, a.shape[1]!, out, outOffset, beta);
+}
+
+function gemmAt(a: Tensor, aOff: number, ars: number, acs: number, b: Tensor, bOff: number, brs: number, bcs: number,
+  m: number, n: number, k: number, out: Storage, outOffset: number, beta: number): void {
+  const am = asMatrix(a, aOff, ars, acs, m, k);
+  const bm = asMatrix(b, bOff, brs, bcs, k, n);
+  if (a.dtype === 'float32' && m * n * k >= dispatch.matmulMin) {
+    getBackend().sgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float32Array, am.offset, am.ld, bm.data as Float32Array, bm.offset, bm.ld, beta, out as Float32Array, outOffset, Math.max(n, 1));
+  } else {
+    gemmTs(am, bm, m, n, k, out, outOffset, n, beta);
+  }
+}
+
 /**
  * out[b] = a[b] @ b[b] for 3-D views a: (B, m, k), b: (B, k, n) (batch stride 0 allowed), into the contiguous
  * (B, m, n) storage `out` of the same float dtype; beta = 1 accumulates onto what `out` holds.
@@ -46,15 +62,7 @@ function gemmTs(a: MatrixRef, b: MatrixRef, m: number, n: number, k: number, c: 
 export function batchedGemm(a: Tensor, b: Tensor, out: Storage, beta = 0): void {
   const [batch, m, k] = a.shape as [number, number, number];
   const n = b.shape[2]!;
-  const native = a.dtype === 'float32' && m * n * k >= dispatch.matmulMin;
   for (let i = 0; i < batch; i++) {
-    const am = asMatrix(a, a.offset + i * a.strides[0]!, a.strides[1]!, a.strides[2]!, m, k);
-    const bm = asMatrix(b, b.offset + i * b.strides[0]!, b.strides[1]!, b.strides[2]!, k, n);
-    if (native) {
-      getBackend().sgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float32Array, am.offset, am.ld, bm.data as Float32Array, bm.offset, bm.ld, beta, out as Float32Array, i * m * n, Math.max(n, 1));
-    } else {
-      gemmTs(am, bm, m, n, k, out, i * m * n, n, beta);
-    }
+    gemmAt(a, a.offset + i * a.strides[0]!, a.strides[1]!, a.strides[2]!, b, b.offset + i * b.strides[0]!, b.strides[1]!, b.strides[2]!, m, n, k, out, i * m * n, beta);
   }
 }
-

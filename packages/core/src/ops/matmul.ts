@@ -7,7 +7,7 @@ import { add } from './binary.js';
 import { to } from './cast.js';
 import { copyAs, empty } from './compute.js';
 import { sum } from './reduce.js';
-import { batchedGemm } from './gemm.js';
+import { batchedGemm, gemm2d } from './gemm.js';
 import { expand, reshape, squeeze, transpose, unsqueeze } from './view.js';
 
 const bmmOp: Op<void> = defineOp<void>({
@@ -22,6 +22,20 @@ const bmmOp: Op<void> = defineOp<void>({
   backward: (g, { inputs: [a, b], needs }) => [
     needs[0] && bmmOp([g, transpose(b!, 1, 2)], undefined),
     needs[1] && bmmOp([transpose(a!, 1, 2), g], undefined),
+  ],
+});
+
+const mmOp: Op<void> = defineOp<void>({
+  name: 'mm',
+  // a: (m, k), b: (k, n) -> (m, n); views of any strides, read by GEMM without copies where flags allow.
+  forward: ([a, b]) => {
+    const out = empty([a!.shape[0]!, b!.shape[1]!], a!.dtype);
+    gemm2d(a!, b!, out.data);
+    return out;
+  },
+  backward: (g, { inputs: [a, b], needs }) => [
+    needs[0] && mmOp([g, transpose(b!, 0, 1)], undefined),
+    needs[1] && mmOp([transpose(a!, 0, 1), g], undefined),
   ],
 });
 
@@ -45,6 +59,13 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const [k2, n] = b2.shape.slice(-2) as [number, number];
   if (k !== k2) {
     throw new RangeError(`matmul: shapes ${formatShape(a.shape)} and ${formatShape(b.shape)} cannot be multiplied (${m}x${k} and ${k2}x${n})`);
+  }
+  // The common 2-D case skips the batch machinery (fewer views and graph nodes per call).
+  if (a2.ndim === 2 && b2.ndim === 2) {
+    let out = mmOp([a2, b2], undefined);
+    if (x.ndim === 1) out = squeeze(out, -2);
+    if (y.ndim === 1) out = squeeze(out, -1);
+    return out;
   }
   const batch = broadcastShapes('matmul', a2.shape.slice(0, -2), b2.shape.slice(0, -2));
   const nb = batch.reduce((p, s) => p * s, 1);
@@ -70,7 +91,7 @@ const linearOp: Op<LinearParams> = defineOp<LinearParams>({
       const bias = copyAs(b!, x!.dtype).data;
       for (let i = 0; i < n; i++) y.data.set(bias as never, i * out);
     }
-    batchedGemm(unsqueeze(x!, 0), unsqueeze(transpose(w!, 0, 1), 0), y.data, hasBias ? 1 : 0);
+    gemm2d(x!, transpose(w!, 0, 1), y.data, 0, hasBias ? 1 : 0);
     return y;
   },
   backward: (g, { inputs: [x, w], needs, params: { hasBias } }) => [
