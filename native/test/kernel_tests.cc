@@ -110,12 +110,50 @@ void test_unary(const nn::runtime::KernelTable& t) {
   }
 }
 
+// Row softmax and log-softmax against a float64 computation, including huge logits and awkward row lengths.
+void test_softmax(const nn::runtime::KernelTable& t) {
+  std::mt19937 rng(7);
+  for (index_t n : {1, 3, 7, 17, 63, 65, 257, 1000}) {
+    for (float scale : {1.0f, 30.0f, 1e4f}) {
+      const index_t rows = 5;
+      std::normal_distribution<float> d(0.0f, scale);
+      std::vector<float> x(static_cast<size_t>(rows * n)), p(x.size()), lp(x.size());
+      for (float& v : x) v = d(rng);
+      t.softmax_f32(rows, n, x.data(), p.data(), false);
+      t.softmax_f32(rows, n, x.data(), lp.data(), true);
+      bool ok = true;
+      for (index_t r = 0; r < rows; ++r) {
+        double m = -INFINITY, s = 0;
+        for (index_t j = 0; j < n; ++j) m = std::max(m, static_cast<double>(x[r * n + j]));
+        for (index_t j = 0; j < n; ++j) s += std::exp(x[r * n + j] - m);
+        for (index_t j = 0; j < n; ++j) {
+          const double want_log = x[r * n + j] - m - std::log(s);
+          // x - max rounds to float with error |x - max| 2^-24, which exp turns into that much relative error.
+          const double shift_err = std::fabs(x[r * n + j] - m) * 6e-8;
+          ok = ok && std::fabs(p[r * n + j] - std::exp(want_log)) <= (1e-6 + shift_err) * std::exp(want_log) + 1e-30;
+          ok = ok && std::fabs(lp[r * n + j] - want_log) <= 1e-6 * std::fabs(want_log) + 1e-6;
+        }
+      }
+      check(ok, std::string(t.isa) + " softmax n=" + std::to_string(n) + " scale=" + std::to_string(scale));
+    }
+  }
+  const float special[] = {1.0f, NAN, 2.0f, -INFINITY, -INFINITY, -INFINITY};
+  float out[6];
+  t.softmax_f32(2, 3, special, out, false);
+  bool all_nan = true;
+  for (float v : out) all_nan = all_nan && std::isnan(v);
+  check(all_nan, std::string(t.isa) + " softmax of a NaN row and an all -inf row is NaN");
+}
+
 }  // namespace
 
 int main() {
   const nn::runtime::KernelTable* tables[4];
   const int count = nn::runtime::available_tables(tables, 4);
-  for (int i = 0; i < count; ++i) test_unary(*tables[i]);
+  for (int i = 0; i < count; ++i) {
+    test_unary(*tables[i]);
+    test_softmax(*tables[i]);
+  }
   // 1 thread (serial path), the default (hardware threads) and 3 (more tasks than cores).
   for (int threads : {1, nn::runtime::num_threads(), 3}) {
     nn::runtime::set_num_threads(threads);

@@ -8,6 +8,7 @@
 #include "kernels/elementwise/binary.h"
 #include "kernels/elementwise/unary.h"
 #include "kernels/gemm/sgemm.h"
+#include "kernels/softmax/softmax.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 
@@ -15,7 +16,7 @@ namespace nn::addon {
 namespace {
 
 // Bumped whenever an entry point's signature changes, so TypeScript can reject a stale binary.
-constexpr int kAbiVersion = 3;
+constexpr int kAbiVersion = 4;
 
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
@@ -109,6 +110,20 @@ Napi::Value UnaryF32(const Napi::CallbackInfo& info) {
   });
 }
 
+// softmaxF32(rows, n, x, xOffset, out, outOffset, log): softmax (or log-softmax) of each length-n row.
+Napi::Value SoftmaxF32(const Napi::CallbackInfo& info) {
+  const Args args(info, "softmaxF32", 7);
+  const index_t rows = args.index(0, "rows"), n = args.index(1, "n");
+  const F32Span x = args.f32(2, "x");
+  const index_t x_off = args.index(3, "xOffset");
+  const F32Span out = args.f32(4, "out");
+  const index_t out_off = args.index(5, "outOffset");
+  const bool log = args.boolean(6, "log");
+  args.check_matrix("x", x, x_off, rows, n, n);
+  args.check_matrix("out", out, out_off, rows, n, n);
+  return guarded(info, "softmaxF32", [&] { runtime::kernels().softmax_f32(rows, n, x.data + x_off, out.data + out_off, log); });
+}
+
 Napi::Value Info(const Napi::CallbackInfo& info) {
   const Napi::Env env = info.Env();
   const runtime::DispatchInfo& d = runtime::dispatch_info();
@@ -142,6 +157,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("sgemm", Napi::Function::New(env, Sgemm, "sgemm"));
   exports.Set("binaryF32", Napi::Function::New(env, BinaryF32, "binaryF32"));
   exports.Set("unaryF32", Napi::Function::New(env, UnaryF32, "unaryF32"));
+  exports.Set("softmaxF32", Napi::Function::New(env, SoftmaxF32, "softmaxF32"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
   return exports;

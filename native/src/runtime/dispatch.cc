@@ -10,24 +10,24 @@ namespace nn::runtime {
 namespace {
 
 KernelTable baseline_table() {
-  return KernelTable{"baseline", gemm::sgemm_microkernel_ref(), elementwise::binary_f32_ref, elementwise::unary_f32_ref};
+  return KernelTable{"baseline", gemm::sgemm_microkernel_ref(), elementwise::binary_f32_ref, elementwise::unary_f32_ref, softmax::softmax_f32_ref};
 }
 
 #if defined(NN_HAVE_AVX2)
 KernelTable avx2_table() {
-  return KernelTable{"avx2-fma", gemm::sgemm_microkernel_avx2(), elementwise::binary_f32_avx2, elementwise::unary_f32_avx2};
+  return KernelTable{"avx2-fma", gemm::sgemm_microkernel_avx2(), elementwise::binary_f32_avx2, elementwise::unary_f32_avx2, softmax::softmax_f32_avx2};
 }
 #endif
 
 #if defined(NN_HAVE_AVX512)
 KernelTable avx512_table() {
-  return KernelTable{"avx512", gemm::sgemm_microkernel_avx512(), elementwise::binary_f32_avx512, elementwise::unary_f32_avx512};
+  return KernelTable{"avx512", gemm::sgemm_microkernel_avx512(), elementwise::binary_f32_avx512, elementwise::unary_f32_avx512, softmax::softmax_f32_avx512};
 }
 #endif
 
 #if defined(NN_HAVE_NEON)
 KernelTable neon_table() {
-  return KernelTable{"neon", gemm::sgemm_microkernel_neon(), elementwise::binary_f32_neon, elementwise::unary_f32_neon};
+  return KernelTable{"neon", gemm::sgemm_microkernel_neon(), elementwise::binary_f32_neon, elementwise::unary_f32_neon, softmax::softmax_f32_neon};
 }
 #endif
 

@@ -5,6 +5,7 @@
 #include "kernels/elementwise/binary.h"
 #include "kernels/elementwise/unary.h"
 #include "kernels/gemm/sgemm.h"
+#include "kernels/softmax/softmax.h"
 #include "runtime/cpu.h"
 
 namespace nn::runtime {
@@ -14,6 +15,7 @@ struct KernelTable {
   gemm::SgemmMicrokernel sgemm;
   elementwise::BinaryF32Fn binary_f32;
   elementwise::UnaryF32Fn unary_f32;
+  softmax::SoftmaxF32Fn softmax_f32;
 };
 
 struct DispatchInfo {

@@ -35,6 +35,17 @@ describe('dispatch thresholds', () => {
     }
   });
 
+  it('softmax/logSoftmax: the native row kernel matches the TypeScript path, including huge logits', () => {
+    const x = nn.randn([40, 33], { generator: new nn.Generator(12) }).mul(50);
+    for (const run of [() => nn.softmax(x, -1), () => nn.logSoftmax(x, 1)]) {
+      dispatch.elementwiseMin = 0;
+      const kernel = Array.from(run().toFlatArray());
+      dispatch.elementwiseMin = Number.MAX_SAFE_INTEGER;
+      const loop = Array.from(run().toFlatArray());
+      assertAllClose(kernel, loop, { rtol: 2e-5, atol: 1e-6 });
+    }
+  });
+
   it('matmul: native GEMM and the TypeScript GEMM agree, forward and backward', () => {
     const run = (): number[][] => {
       const g = new nn.Generator(4);

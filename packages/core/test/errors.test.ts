@@ -68,6 +68,13 @@ describe('the addon checks its own arguments', () => {
     expect(() => un!(0, 2, f32(2), 0, new Float64Array(2), 0)).toThrow('unaryF32: out must be a Float32Array, got Float64Array');
   });
 
+  it('softmaxF32: rows x n must fit both arrays', () => {
+    const { softmaxF32: sm } = raw();
+    expect(() => sm!(2, 3, f32(5), 0, f32(6), 0, false)).toThrow('softmaxF32: x (length 5) is too short for a 2x3 matrix at offset 0');
+    expect(() => sm!(2, 3, f32(6), 0, f32(6), 1, false)).toThrow('softmaxF32: out (length 6) is too short');
+    expect(() => sm!(2, 3, f32(6), 0, f32(6), 0, 1)).toThrow('softmaxF32: log must be a boolean, got number');
+  });
+
   it('binaryF32: op code and ranges', () => {
     const { binaryF32: bin } = raw();
     expect(() => bin!(9, 2, f32(2), 0, f32(2), 0, f32(2), 0)).toThrow('binaryF32: op must be 0..3');

@@ -47,8 +47,8 @@ describe('loadNativeBinding', () => {
     mkdirSync(join(dir, 'build', 'Release'), { recursive: true });
     writeFileSync(join(dir, 'build', 'Release', 'nn.node'), '');
     const stale = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 0 }) });
-    expect(stale.attempts[0]!.error).toBe('stale binary: abiVersion 0, expected 3 (rebuild it)');
-    const foreign = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 3, sgemm() {} }) });
+    expect(stale.attempts[0]!.error).toBe('stale binary: abiVersion 0, expected 4 (rebuild it)');
+    const foreign = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 4, sgemm() {} }) });
     expect(foreign.attempts[0]!.error).toBe('not an @nn addon: it lacks binaryF32()');
   });
 });

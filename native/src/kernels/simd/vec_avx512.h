@@ -43,6 +43,8 @@ struct VecAvx512 {
   static Mask mask_or(Mask a, Mask b) { return static_cast<Mask>(a | b); }
   static Reg select(Mask m, Reg a, Reg b) { return _mm512_mask_blend_ps(m, b, a); }
   static Mask ilt(IReg a, IReg b) { return _mm512_cmplt_epi32_mask(a, b); }
+  static float reduce_add(Reg x) { return _mm512_reduce_add_ps(x); }
+  static float reduce_max(Reg x) { return _mm512_reduce_max_ps(x); }
 };
 
 }  // namespace

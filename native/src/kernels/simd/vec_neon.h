@@ -43,6 +43,8 @@ struct VecNeon {
   static Mask mask_or(Mask a, Mask b) { return vorrq_u32(a, b); }
   static Reg select(Mask m, Reg a, Reg b) { return vbslq_f32(m, a, b); }
   static Mask ilt(IReg a, IReg b) { return vcltq_s32(a, b); }
+  static float reduce_add(Reg x) { return vaddvq_f32(x); }
+  static float reduce_max(Reg x) { return vmaxvq_f32(x); }
 };
 
 }  // namespace

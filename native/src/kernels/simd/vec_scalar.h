@@ -44,6 +44,8 @@ struct VecScalar {
   static Mask mask_or(Mask a, Mask b) { return a || b; }
   static Reg select(Mask m, Reg a, Reg b) { return m ? a : b; }
   static Mask ilt(IReg a, IReg b) { return a < b; }
+  static float reduce_add(Reg x) { return x; }
+  static float reduce_max(Reg x) { return x; }
 };
 
 }  // namespace

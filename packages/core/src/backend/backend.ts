@@ -36,4 +36,6 @@ export interface Backend {
   ): void;
   /** out[i] = f(x[i]) for i in [0, n): exp, log, tanh or sigmoid (native: within 1-3 ulp of libm); out may alias x. */
   unaryF32(op: UnaryOpCode, n: number, x: Float32Array, xOffset: number, out: Float32Array, outOffset: number): void;
+  /** Softmax (or log-softmax when `log`) of each row of a contiguous (rows, n) matrix, max-shifted; out may alias x. */
+  softmaxF32(rows: number, n: number, x: Float32Array, xOffset: number, out: Float32Array, outOffset: number, log: boolean): void;
 }

@@ -54,5 +54,17 @@ function unaryF32(op: UnaryOpCode, n: number, x: Float32Array, xOffset: number, 
   for (let i = 0; i < n; i++) out[outOffset + i] = f(x[xOffset + i]!);
 }
 
+function softmaxF32(rows: number, n: number, x: Float32Array, xOffset: number, out: Float32Array, outOffset: number, log: boolean): void {
+  for (let r = 0; r < rows; r++) {
+    const xi = xOffset + r * n, oi = outOffset + r * n;
+    let m = -Infinity;
+    for (let j = 0; j < n; j++) m = Math.max(m, x[xi + j]!);
+    let s = 0;
+    for (let j = 0; j < n; j++) s += Math.exp(x[xi + j]! - m);
+    const ls = Math.log(s);
+    for (let j = 0; j < n; j++) out[oi + j] = log ? x[xi + j]! - m - ls : Math.exp(x[xi + j]! - m - ls);
+  }
+}
+
 /** The TypeScript reference backend. */
-export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32, unaryF32 };
+export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32, unaryF32, softmaxF32 };

@@ -64,7 +64,7 @@ function nativeSelection(result: LoadResult): Selected {
   const info = native.info();
   return {
     native,
-    backend: { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32, unaryF32: native.unaryF32 },
+    backend: { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32, unaryF32: native.unaryF32, softmaxF32: native.softmaxF32 },
     info: {
       backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
       threads: info.threads, binaryPath: result.path!, source: result.source!, cpu: info.cpu,

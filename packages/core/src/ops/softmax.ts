@@ -4,7 +4,9 @@ import { isFloating } from '../tensor/dtype.js';
 import { normalizeDim } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { mul, sub } from './binary.js';
+import { getBackend } from '../backend/select.js';
 import { copyAs, empty } from './compute.js';
+import { dispatch } from './dispatch.js';
 import { sum } from './reduce.js';
 import { exp } from './unary.js';
 import { permute } from './view.js';
@@ -33,6 +35,13 @@ function logSoftmaxRows(data: Tensor['data'], n: number): void {
 }
 
 function forward(x: Tensor, dim: number, log: boolean): Tensor {
+  // The backend kernel: contiguous float32 rows along the last dim, above the dispatch size.
+  if (x.dtype === 'float32' && dim === x.ndim - 1 && x.isContiguous() && x.numel() >= dispatch.elementwiseMin) {
+    const out = empty(x.shape, 'float32');
+    const n = x.shape[dim]!;
+    if (n > 0) getBackend().softmaxF32(out.data.length / n, n, x.data as Float32Array, x.offset, out.data as Float32Array, 0, log);
+    return out;
+  }
   if (x.ndim === 0) {
     const out = empty([], x.dtype);
     out.data[0] = log ? 0 : 1;

@@ -2,7 +2,7 @@
 import type { Backend } from '../backend.js';
 
 /** The addon interface version this TypeScript expects; the addon exports the one it was built with. */
-export const EXPECTED_ABI_VERSION = 3;
+export const EXPECTED_ABI_VERSION = 4;
 
 /** What `info()` of the addon reports. */
 export interface NativeInfo {
@@ -23,6 +23,7 @@ export interface NativeBinding {
   sgemm: Backend['sgemm'];
   binaryF32: Backend['binaryF32'];
   unaryF32: Backend['unaryF32'];
+  softmaxF32: Backend['softmaxF32'];
   info(): NativeInfo;
   setNumThreads(n: number): void;
 }
@@ -34,7 +35,7 @@ export function asNativeBinding(mod: unknown): NativeBinding {
   if (m['abiVersion'] !== EXPECTED_ABI_VERSION) {
     throw new Error(`stale binary: abiVersion ${String(m['abiVersion'])}, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
   }
-  for (const fn of ['sgemm', 'binaryF32', 'unaryF32', 'info', 'setNumThreads']) {
+  for (const fn of ['sgemm', 'binaryF32', 'unaryF32', 'softmaxF32', 'info', 'setNumThreads']) {
     if (typeof m[fn] !== 'function') throw new Error(`not an @nn addon: it lacks ${fn}()`);
   }
   return mod as NativeBinding;

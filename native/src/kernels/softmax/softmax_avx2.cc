@@ -1,0 +1,9 @@
+// Row softmax / log-softmax for the avx2 kernel table.
+#include "kernels/softmax/softmax_impl.h"
+#include "kernels/simd/vec_avx2.h"
+
+namespace nn::softmax {
+
+void softmax_f32_avx2(index_t rows, index_t n, const float* x, float* out, bool log) { softmax_rows<simd::VecAvx2>(rows, n, x, out, log); }
+
+}  // namespace nn::softmax
