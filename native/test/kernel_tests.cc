@@ -9,14 +9,14 @@
 #include "kernels/gemm/sgemm.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
+#include "check.h"
 #include "unary_accuracy.h"
 
 namespace {
-
-using nn::index_t;
 int g_passed = 0, g_failed = 0;
+}  // namespace
 
-void check(bool ok, const std::string& what) {
+void nn::test::check(bool ok, const std::string& what) {
   if (ok) {
     ++g_passed;
   } else {
@@ -24,6 +24,11 @@ void check(bool ok, const std::string& what) {
     std::printf("FAIL %s\n", what.c_str());
   }
 }
+
+namespace {
+
+using nn::index_t;
+using nn::test::check;
 
 // C (m, n) = alpha * op(A) op(B) + beta * C with every size, transpose, padding and alpha/beta combination given.
 bool gemm_case(const nn::gemm::SgemmMicrokernel& uk, index_t m, index_t n, index_t k, bool ta, bool tb, float alpha,

@@ -74,17 +74,28 @@ float Args::number_f32(std::size_t i, const char* name) const {
   return static_cast<float>(v.As<Napi::Number>().DoubleValue());
 }
 
-F32Span Args::f32(std::size_t i, const char* name) const {
+double Args::number(std::size_t i, const char* name) const {
   const Napi::Value v = info_[i];
-  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
-    fail(std::string(name) + " must be a Float32Array, got " + describe(v));
-  }
-  Napi::Float32Array arr = v.As<Napi::Float32Array>();
-  return F32Span{arr.Data(), static_cast<index_t>(arr.ElementLength())};
+  if (!v.IsNumber()) fail(std::string(name) + " must be a number, got " + describe(v));
+  return v.As<Napi::Number>().DoubleValue();
 }
 
-void Args::check_matrix(const char* name, const F32Span& span, index_t offset, index_t rows, index_t cols,
-                        index_t ld) const {
+template <typename T>
+Span<T> Args::typed(std::size_t i, const char* name, napi_typedarray_type type, const char* type_name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
+    fail(std::string(name) + " must be a " + type_name + ", got " + describe(v));
+  }
+  Napi::TypedArrayOf<T> arr = v.As<Napi::TypedArrayOf<T>>();
+  return Span<T>{arr.Data(), static_cast<index_t>(arr.ElementLength())};
+}
+
+F32Span Args::f32(std::size_t i, const char* name) const { return typed<float>(i, name, napi_float32_array, "Float32Array"); }
+F64Span Args::f64(std::size_t i, const char* name) const { return typed<double>(i, name, napi_float64_array, "Float64Array"); }
+I32Span Args::i32(std::size_t i, const char* name) const { return typed<std::int32_t>(i, name, napi_int32_array, "Int32Array"); }
+
+void Args::check_matrix_length(const char* name, index_t length, index_t offset, index_t rows, index_t cols,
+                               index_t ld) const {
   if (rows == 0 || cols == 0) return;
   if (ld < cols) {
     fail_range(std::string("leading dimension of ") + name + " is " + std::to_string(ld) +
@@ -92,17 +103,17 @@ void Args::check_matrix(const char* name, const F32Span& span, index_t offset, i
   }
   // Sizes come from safe integers (< 2^53); compare in long double to rule out overflow.
   const long double needed = static_cast<long double>(offset) + static_cast<long double>(rows - 1) * ld + cols;
-  if (needed > static_cast<long double>(span.length)) {
-    fail_range(std::string(name) + " (length " + std::to_string(span.length) + ") is too short for a " +
+  if (needed > static_cast<long double>(length)) {
+    fail_range(std::string(name) + " (length " + std::to_string(length) + ") is too short for a " +
                std::to_string(rows) + "x" + std::to_string(cols) + " matrix at offset " + std::to_string(offset) +
                " with leading dimension " + std::to_string(ld));
   }
 }
 
-void Args::check_range(const char* name, const F32Span& span, index_t offset, index_t n) const {
+void Args::check_range_length(const char* name, index_t length, index_t offset, index_t n) const {
   if (n == 0) return;
-  if (static_cast<long double>(offset) + n > static_cast<long double>(span.length)) {
-    fail_range(std::string(name) + " (length " + std::to_string(span.length) + ") is too short for " +
+  if (static_cast<long double>(offset) + n > static_cast<long double>(length)) {
+    fail_range(std::string(name) + " (length " + std::to_string(length) + ") is too short for " +
                std::to_string(n) + " elements at offset " + std::to_string(offset));
   }
 }

@@ -3,17 +3,22 @@
 #include <napi.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "kernels/types.h"
 
 namespace nn::addon {
 
-// A Float32Array argument: its data pointer (byte offset applied) and element count.
-struct F32Span {
-  float* data;
+// A typed-array argument: its data pointer (byte offset applied) and element count.
+template <typename T>
+struct Span {
+  T* data;
   index_t length;
 };
+using F32Span = Span<float>;
+using F64Span = Span<double>;
+using I32Span = Span<std::int32_t>;
 
 class Args {
  public:
@@ -23,18 +28,31 @@ class Args {
   // A non-negative integer that fits a double exactly (sizes, strides, offsets, op codes).
   index_t index(std::size_t i, const char* name) const;
   float number_f32(std::size_t i, const char* name) const;
+  double number(std::size_t i, const char* name) const;
   F32Span f32(std::size_t i, const char* name) const;
+  F64Span f64(std::size_t i, const char* name) const;
+  I32Span i32(std::size_t i, const char* name) const;
 
   // Throws unless a (rows, cols) matrix with row stride ld starting at offset lies inside span.
-  void check_matrix(const char* name, const F32Span& span, index_t offset, index_t rows, index_t cols,
-                    index_t ld) const;
+  template <typename T>
+  void check_matrix(const char* name, const Span<T>& span, index_t offset, index_t rows, index_t cols, index_t ld) const {
+    check_matrix_length(name, span.length, offset, rows, cols, ld);
+  }
   // Throws unless [offset, offset + n) lies inside span.
-  void check_range(const char* name, const F32Span& span, index_t offset, index_t n) const;
+  template <typename T>
+  void check_range(const char* name, const Span<T>& span, index_t offset, index_t n) const {
+    check_range_length(name, span.length, offset, n);
+  }
 
   [[noreturn]] void fail(const std::string& message) const;
   [[noreturn]] void fail_range(const std::string& message) const;
 
  private:
+  void check_matrix_length(const char* name, index_t length, index_t offset, index_t rows, index_t cols, index_t ld) const;
+  void check_range_length(const char* name, index_t length, index_t offset, index_t n) const;
+  template <typename T>
+  Span<T> typed(std::size_t i, const char* name, napi_typedarray_type type, const char* type_name) const;
+
   const Napi::CallbackInfo& info_;
   const char* fn_;
 };

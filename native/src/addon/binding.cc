@@ -16,7 +16,7 @@ namespace nn::addon {
 namespace {
 
 // Bumped whenever an entry point's signature changes, so TypeScript can reject a stale binary.
-constexpr int kAbiVersion = 4;
+constexpr int kAbiVersion = 5;
 
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }

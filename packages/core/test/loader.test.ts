@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXPECTED_ABI_VERSION } from '../src/backend/native/binding.js';
 import { formatAttempts, loadNativeBinding } from '../src/backend/native/loader.js';
 import { backendInfo } from '../src/backend/select.js';
 
@@ -47,8 +48,8 @@ describe('loadNativeBinding', () => {
     mkdirSync(join(dir, 'build', 'Release'), { recursive: true });
     writeFileSync(join(dir, 'build', 'Release', 'nn.node'), '');
     const stale = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 0 }) });
-    expect(stale.attempts[0]!.error).toBe('stale binary: abiVersion 0, expected 4 (rebuild it)');
-    const foreign = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 4, sgemm() {} }) });
+    expect(stale.attempts[0]!.error).toBe(`stale binary: abiVersion 0, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
+    const foreign = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: EXPECTED_ABI_VERSION, sgemm() {} }) });
     expect(foreign.attempts[0]!.error).toBe('not an @nn addon: it lacks binaryF32()');
   });
 });

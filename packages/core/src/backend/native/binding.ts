@@ -2,7 +2,7 @@
 import type { Backend } from '../backend.js';
 
 /** The addon interface version this TypeScript expects; the addon exports the one it was built with. */
-export const EXPECTED_ABI_VERSION = 4;
+export const EXPECTED_ABI_VERSION = 5;
 
 /** What `info()` of the addon reports. */
 export interface NativeInfo {
