@@ -24,6 +24,8 @@ requireTool(process.env.CXX ?? 'c++', 'it compiles the native kernels');
 const cmakeJs = createRequire(join(root, 'package.json')).resolve('cmake-js/bin/cmake-js');
 const args = [cmakeJs, 'build', '--directory', root, '--out', outDir, '--parallel', String(availableParallelism()), '--log-level', 'warn'];
 if (process.env.NN_BUILD_TYPE) args.push('--config', process.env.NN_BUILD_TYPE);
+// NN_BLAS=openblas links Debian's libopenblas-dev behind sgemm/dgemm, to compare against it; unset builds the built-in kernels.
+args.push('--CDNN_BLAS=' + (process.env.NN_BLAS ?? ''));
 if (process.env.NN_SANITIZE) args.push('--CDNN_SANITIZE=' + process.env.NN_SANITIZE.replaceAll(',', ';'));
 for (const extra of process.argv.slice(2)) args.push(extra);
 

@@ -3,14 +3,20 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kernels/elementwise/binary.h"
-#include "kernels/gemm/sgemm.h"
+#include "kernels/gemm/gemm.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 #include "check.h"
+#include "binary_broadcast_tests.h"
+#include "embedding_tests.h"
+#include "optim_tests.h"
+#include "reduce_tests.h"
 #include "unary_accuracy.h"
+#include "xent_tests.h"
 
 namespace {
 int g_passed = 0, g_failed = 0;
@@ -30,58 +36,74 @@ namespace {
 using nn::index_t;
 using nn::test::check;
 
-// C (m, n) = alpha * op(A) op(B) + beta * C with every size, transpose, padding and alpha/beta combination given.
-bool gemm_case(const nn::gemm::SgemmMicrokernel& uk, index_t m, index_t n, index_t k, bool ta, bool tb, float alpha,
-               float beta, index_t pad, std::mt19937& rng) {
-  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
+// C (m, n) = alpha * op(A) op(B) + beta * C with every size, transpose, padding and alpha/beta combination given,
+// against a long-double oracle; T's rounding sets the tolerance.
+template <typename T>
+bool gemm_case(const nn::gemm::GemmKernels<T>& kernels, nn::gemm::Path path, index_t m, index_t n, index_t k, bool ta,
+               bool tb, T alpha, T beta, index_t pad, std::mt19937& rng) {
+  std::uniform_real_distribution<T> u(-1, 1);
   const index_t a_rows = ta ? k : m, a_cols = ta ? m : k, b_rows = tb ? n : k, b_cols = tb ? k : n;
   const index_t lda = a_cols + pad, ldb = b_cols + pad, ldc = n + pad;
   // Exact-size buffers so ASan catches any read or write past the last element.
-  std::vector<float> a(static_cast<size_t>(a_rows * lda)), b(static_cast<size_t>(b_rows * ldb)), c(static_cast<size_t>(m * ldc));
-  for (float& v : a) v = u(rng);
-  for (float& v : b) v = u(rng);
-  for (float& v : c) v = beta == 0.0f ? NAN : u(rng);
-  const std::vector<float> c0 = c;
-  nn::gemm::sgemm_with(uk, ta, tb, m, n, k, alpha, a.data(), lda, b.data(), ldb, beta, c.data(), ldc);
+  std::vector<T> a(static_cast<size_t>(a_rows * lda)), b(static_cast<size_t>(b_rows * ldb)), c(static_cast<size_t>(m * ldc));
+  for (T& v : a) v = u(rng);
+  for (T& v : b) v = u(rng);
+  for (T& v : c) v = beta == T(0) ? NAN : u(rng);
+  const std::vector<T> c0 = c;
+  nn::gemm::gemm_with(kernels, path, ta, tb, m, n, k, alpha, a.data(), lda, b.data(), ldb, beta, c.data(), ldc);
+  const double eps = sizeof(T) == 4 ? 1e-4 : 1e-13;
   for (index_t i = 0; i < m; ++i) {
     for (index_t j = 0; j < ldc; ++j) {
-      const float got = c[i * ldc + j];
+      const T got = c[i * ldc + j];
       if (j >= n) {
         if (!(got == c0[i * ldc + j] || (std::isnan(got) && std::isnan(c0[i * ldc + j])))) return false;
         continue;
       }
-      double acc = 0.0;
+      long double acc = 0.0;
       for (index_t p = 0; p < k; ++p) {
-        acc += static_cast<double>(ta ? a[p * lda + i] : a[i * lda + p]) * (tb ? b[j * ldb + p] : b[p * ldb + j]);
+        acc += static_cast<long double>(ta ? a[p * lda + i] : a[i * lda + p]) * (tb ? b[j * ldb + p] : b[p * ldb + j]);
       }
-      const double want = alpha * acc + (beta == 0.0f ? 0.0 : beta * static_cast<double>(c0[i * ldc + j]));
-      if (!(std::fabs(got - want) <= 1e-4 * std::sqrt(static_cast<double>(k) + 1.0) + 1e-5 * std::fabs(want))) return false;
+      const long double want = alpha * acc + (beta == T(0) ? 0.0L : beta * static_cast<long double>(c0[i * ldc + j]));
+      if (!(std::fabs(static_cast<double>(got - want)) <= eps * std::sqrt(static_cast<double>(k) + 1.0) + eps * 0.1 * std::fabs(static_cast<double>(want)))) {
+        return false;
+      }
     }
   }
   return true;
 }
 
-void test_gemm(const nn::runtime::KernelTable& t) {
+template <typename T>
+void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKernels<T>& kernels, const char* name) {
   std::mt19937 rng(1234);
   const index_t sizes[] = {1, 3, 7, 17, 63, 65, 257};
-  int i = 0;
-  for (index_t m : sizes) {
-    for (index_t n : sizes) {
-      const index_t k = sizes[(i++ * 3) % 7];
-      for (int tr = 0; tr < 4; ++tr) {
-        const bool ta = tr & 1, tb = tr & 2;
-        const bool ok = gemm_case(t.sgemm, m, n, k, ta, tb, 1.0f, 0.0f, (m + n) % 3, rng);
-        check(ok, std::string(t.isa) + " sgemm m=" + std::to_string(m) + " n=" + std::to_string(n) + " k=" +
-                      std::to_string(k) + " ta=" + std::to_string(ta) + " tb=" + std::to_string(tb));
+  const std::pair<nn::gemm::Path, const char*> paths[] = {
+      {nn::gemm::Path::kPacked, "packed"}, {nn::gemm::Path::kDirect, "direct"}, {nn::gemm::Path::kAuto, "auto"}};
+  for (const auto& [path, path_name] : paths) {
+    const std::string what = std::string(t.isa) + " " + name + " " + path_name;
+    int i = 0;
+    for (index_t m : sizes) {
+      for (index_t n : sizes) {
+        const index_t k = sizes[(i++ * 3) % 7];
+        for (int tr = 0; tr < 4; ++tr) {
+          const bool ta = tr & 1, tb = tr & 2;
+          const bool ok = gemm_case<T>(kernels, path, m, n, k, ta, tb, 1, 0, (m + n) % 3, rng);
+          check(ok, what + " m=" + std::to_string(m) + " n=" + std::to_string(n) + " k=" + std::to_string(k) +
+                        " ta=" + std::to_string(ta) + " tb=" + std::to_string(tb));
+        }
       }
     }
+    const T ab[][2] = {{2.5, 0}, {1, 1}, {-0.5, 0.75}, {0, 0.5}, {1, -1}};
+    for (const auto& p : ab) {
+      check(gemm_case<T>(kernels, path, 150, 40, 300, true, false, p[0], p[1], 2, rng),
+            what + " alpha=" + std::to_string(p[0]) + " beta=" + std::to_string(p[1]));
+    }
+    check(gemm_case<T>(kernels, path, 9, 20, 0, false, false, 1, 2, 1, rng), what + " k=0 scales C");
   }
-  const float ab[][2] = {{2.5f, 0.0f}, {1.0f, 1.0f}, {-0.5f, 0.75f}, {0.0f, 0.5f}, {1.0f, -1.0f}};
-  for (const auto& p : ab) {
-    check(gemm_case(t.sgemm, 150, 40, 300, true, false, p[0], p[1], 2, rng),
-          std::string(t.isa) + " sgemm alpha=" + std::to_string(p[0]) + " beta=" + std::to_string(p[1]));
-  }
-  check(gemm_case(t.sgemm, 9, 20, 0, false, false, 1.0f, 2.0f, 1, rng), std::string(t.isa) + " sgemm k=0 scales C");
+}
+
+void test_gemm(const nn::runtime::KernelTable& t) {
+  test_gemm_type<float>(t, t.sgemm, "sgemm");
+  test_gemm_type<double>(t, t.dgemm, "dgemm");
 }
 
 void test_binary(const nn::runtime::KernelTable& t) {
@@ -158,6 +180,11 @@ int main() {
   for (int i = 0; i < count; ++i) {
     test_unary(*tables[i]);
     test_softmax(*tables[i]);
+    run_xent_tests(*tables[i]);
+    run_embedding_tests(*tables[i]);
+    run_reduce_tests(*tables[i]);
+    run_binary_broadcast_tests(*tables[i]);
+    nn::test::run_optim_tests(*tables[i]);
   }
   // 1 thread (serial path), the default (hardware threads) and 3 (more tasks than cores).
   for (int threads : {1, nn::runtime::num_threads(), 3}) {

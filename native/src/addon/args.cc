@@ -94,6 +94,23 @@ F32Span Args::f32(std::size_t i, const char* name) const { return typed<float>(i
 F64Span Args::f64(std::size_t i, const char* name) const { return typed<double>(i, name, napi_float64_array, "Float64Array"); }
 I32Span Args::i32(std::size_t i, const char* name) const { return typed<std::int32_t>(i, name, napi_int32_array, "Int32Array"); }
 
+std::vector<F32Span> Args::f32_list(std::size_t i, const char* name) const {
+  const Napi::Value v = info_[i];
+  if (!v.IsArray()) fail(std::string(name) + " must be an Array of Float32Array, got " + describe(v));
+  const Napi::Array arr = v.As<Napi::Array>();
+  std::vector<F32Span> out;
+  out.reserve(arr.Length());
+  for (std::uint32_t k = 0; k < arr.Length(); ++k) {
+    const Napi::Value e = arr.Get(k);
+    if (!e.IsTypedArray() || e.As<Napi::TypedArray>().TypedArrayType() != napi_float32_array) {
+      fail(std::string(name) + "[" + std::to_string(k) + "] must be a Float32Array, got " + describe(e));
+    }
+    Napi::Float32Array f = e.As<Napi::Float32Array>();
+    out.push_back(F32Span{f.Data(), static_cast<index_t>(f.ElementLength())});
+  }
+  return out;
+}
+
 void Args::check_matrix_length(const char* name, index_t length, index_t offset, index_t rows, index_t cols,
                                index_t ld) const {
   if (rows == 0 || cols == 0) return;

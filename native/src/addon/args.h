@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "kernels/types.h"
 
@@ -32,6 +33,8 @@ class Args {
   F32Span f32(std::size_t i, const char* name) const;
   F64Span f64(std::size_t i, const char* name) const;
   I32Span i32(std::size_t i, const char* name) const;
+  // A JavaScript Array of Float32Arrays (e.g. the tensors of a parameter group).
+  std::vector<F32Span> f32_list(std::size_t i, const char* name) const;
 
   // Throws unless a (rows, cols) matrix with row stride ld starting at offset lies inside span.
   template <typename T>

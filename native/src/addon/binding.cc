@@ -5,9 +5,14 @@
 #include <thread>
 
 #include "addon/args.h"
+#include "addon/binary_broadcast_binding.h"
+#include "addon/embedding_binding.h"
+#include "addon/optim_binding.h"
+#include "addon/reduce_binding.h"
+#include "addon/xent_binding.h"
 #include "kernels/elementwise/binary.h"
 #include "kernels/elementwise/unary.h"
-#include "kernels/gemm/sgemm.h"
+#include "kernels/gemm/gemm.h"
 #include "kernels/softmax/softmax.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
@@ -21,7 +26,8 @@ constexpr int kAbiVersion = 5;
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
 
-bool overlaps(const float* a, index_t a_len, const float* b, index_t b_len) {
+template <typename T>
+bool overlaps(const T* a, index_t a_len, const T* b, index_t b_len) {
   return a_len > 0 && b_len > 0 && a < b + b_len && b < a + a_len;
 }
 
@@ -38,27 +44,33 @@ Napi::Value guarded(const Napi::CallbackInfo& info, const char* fn, Fn body) {
   return info.Env().Undefined();
 }
 
-// sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)
-Napi::Value Sgemm(const Napi::CallbackInfo& info) {
-  const Args args(info, "sgemm", 16);
+// sgemm / dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)
+template <typename T>
+Napi::Value Gemm(const Napi::CallbackInfo& info) {
+  constexpr bool kF32 = sizeof(T) == 4;
+  const char* fn = kF32 ? "sgemm" : "dgemm";
+  const Args args(info, fn, 16);
+  const auto span = [&](std::size_t i, const char* name) {
+    if constexpr (kF32) return args.f32(i, name); else return args.f64(i, name);
+  };
   const bool trans_a = args.boolean(0, "transA");
   const bool trans_b = args.boolean(1, "transB");
   const index_t m = args.index(2, "m"), n = args.index(3, "n"), k = args.index(4, "k");
-  const float alpha = args.number_f32(5, "alpha");
-  const F32Span a = args.f32(6, "a");
+  const T alpha = static_cast<T>(args.number(5, "alpha"));
+  const Span<T> a = span(6, "a");
   const index_t a_off = args.index(7, "aOffset"), lda = args.index(8, "lda");
-  const F32Span b = args.f32(9, "b");
+  const Span<T> b = span(9, "b");
   const index_t b_off = args.index(10, "bOffset"), ldb = args.index(11, "ldb");
-  const float beta = args.number_f32(12, "beta");
-  const F32Span c = args.f32(13, "c");
+  const T beta = static_cast<T>(args.number(12, "beta"));
+  const Span<T> c = span(13, "c");
   const index_t c_off = args.index(14, "cOffset"), ldc = args.index(15, "ldc");
 
-  if (k > 0 && alpha != 0.0f) {
+  if (k > 0 && alpha != T(0)) {
     args.check_matrix("a", a, a_off, trans_a ? k : m, trans_a ? m : k, lda);
     args.check_matrix("b", b, b_off, trans_b ? n : k, trans_b ? k : n, ldb);
   }
   args.check_matrix("c", c, c_off, m, n, ldc);
-  if (k > 0 && alpha != 0.0f) {
+  if (k > 0 && alpha != T(0)) {
     const index_t c_len = matrix_extent(m, n, ldc);
     const index_t a_len = trans_a ? matrix_extent(k, m, lda) : matrix_extent(m, k, lda);
     const index_t b_len = trans_b ? matrix_extent(n, k, ldb) : matrix_extent(k, n, ldb);
@@ -66,9 +78,12 @@ Napi::Value Sgemm(const Napi::CallbackInfo& info) {
       args.fail_range("c must not share memory with a or b");
     }
   }
-  return guarded(info, "sgemm", [&] {
-    gemm::sgemm(trans_a, trans_b, m, n, k, alpha, a.data + a_off, lda, b.data + b_off, ldb, beta,
-                c.data + c_off, ldc);
+  return guarded(info, fn, [&] {
+    if constexpr (kF32) {
+      gemm::sgemm(trans_a, trans_b, m, n, k, alpha, a.data + a_off, lda, b.data + b_off, ldb, beta, c.data + c_off, ldc);
+    } else {
+      gemm::dgemm(trans_a, trans_b, m, n, k, alpha, a.data + a_off, lda, b.data + b_off, ldb, beta, c.data + c_off, ldc);
+    }
   });
 }
 
@@ -137,6 +152,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("requestedIsa", d.requested);
   out.Set("isaNote", d.note);
   out.Set("threads", runtime::num_threads());
+  out.Set("gemm", gemm::backend_name());
   out.Set("hardwareThreads", static_cast<double>(std::thread::hardware_concurrency()));
   out.Set("cpu", cpu);
   return out;
@@ -154,10 +170,22 @@ Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   runtime::select_kernels_from_env_once();
   exports.Set("abiVersion", Napi::Number::New(env, kAbiVersion));
-  exports.Set("sgemm", Napi::Function::New(env, Sgemm, "sgemm"));
+  exports.Set("sgemm", Napi::Function::New(env, Gemm<float>, "sgemm"));
+  exports.Set("dgemm", Napi::Function::New(env, Gemm<double>, "dgemm"));
   exports.Set("binaryF32", Napi::Function::New(env, BinaryF32, "binaryF32"));
+  exports.Set("binaryBroadcastF32", Napi::Function::New(env, BinaryBroadcastF32, "binaryBroadcastF32"));
+  exports.Set("reduceF32", Napi::Function::New(env, ReduceF32, "reduceF32"));
+  exports.Set("argReduceF32", Napi::Function::New(env, ArgReduceF32, "argReduceF32"));
   exports.Set("unaryF32", Napi::Function::New(env, UnaryF32, "unaryF32"));
   exports.Set("softmaxF32", Napi::Function::New(env, SoftmaxF32, "softmaxF32"));
+  exports.Set("crossEntropyForwardF32", Napi::Function::New(env, CrossEntropyForwardF32, "crossEntropyForwardF32"));
+  exports.Set("crossEntropyBackwardF32", Napi::Function::New(env, CrossEntropyBackwardF32, "crossEntropyBackwardF32"));
+  exports.Set("embeddingGatherF32", Napi::Function::New(env, EmbeddingGatherF32, "embeddingGatherF32"));
+  exports.Set("embeddingScatterAddF32", Napi::Function::New(env, EmbeddingScatterAddF32, "embeddingScatterAddF32"));
+  exports.Set("sgdStepF32", Napi::Function::New(env, SgdStepF32, "sgdStepF32"));
+  exports.Set("adamStepF32", Napi::Function::New(env, AdamStepF32, "adamStepF32"));
+  exports.Set("rmspropStepF32", Napi::Function::New(env, RmspropStepF32, "rmspropStepF32"));
+  exports.Set("adagradStepF32", Napi::Function::New(env, AdagradStepF32, "adagradStepF32"));
   exports.Set("info", Napi::Function::New(env, Info, "info"));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
   return exports;

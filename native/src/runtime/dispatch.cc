@@ -10,24 +10,36 @@ namespace nn::runtime {
 namespace {
 
 KernelTable baseline_table() {
-  return KernelTable{"baseline", gemm::sgemm_microkernel_ref(), elementwise::binary_f32_ref, elementwise::unary_f32_ref, softmax::softmax_f32_ref};
+  return KernelTable{"baseline", gemm::sgemm_kernels_ref(), gemm::dgemm_kernels_ref(), elementwise::binary_f32_ref, elementwise::unary_f32_ref, softmax::softmax_f32_ref,
+                     xent::xent_forward_f32_ref, xent::xent_backward_f32_ref, embedding::gather_f32_ref, embedding::scatter_add_f32_ref,
+                     elementwise::binary_broadcast_f32_ref, reduce::reduce_f32_ref, reduce::arg_reduce_f32_ref,
+                     optim::optim_kernels_f32_ref()};
 }
 
 #if defined(NN_HAVE_AVX2)
 KernelTable avx2_table() {
-  return KernelTable{"avx2-fma", gemm::sgemm_microkernel_avx2(), elementwise::binary_f32_avx2, elementwise::unary_f32_avx2, softmax::softmax_f32_avx2};
+  return KernelTable{"avx2-fma", gemm::sgemm_kernels_avx2(), gemm::dgemm_kernels_avx2(), elementwise::binary_f32_avx2, elementwise::unary_f32_avx2, softmax::softmax_f32_avx2,
+                     xent::xent_forward_f32_avx2, xent::xent_backward_f32_avx2, embedding::gather_f32_avx2, embedding::scatter_add_f32_avx2,
+                     elementwise::binary_broadcast_f32_avx2, reduce::reduce_f32_avx2, reduce::arg_reduce_f32_avx2,
+                     optim::optim_kernels_f32_avx2()};
 }
 #endif
 
 #if defined(NN_HAVE_AVX512)
 KernelTable avx512_table() {
-  return KernelTable{"avx512", gemm::sgemm_microkernel_avx512(), elementwise::binary_f32_avx512, elementwise::unary_f32_avx512, softmax::softmax_f32_avx512};
+  return KernelTable{"avx512", gemm::sgemm_kernels_avx512(), gemm::dgemm_kernels_avx512(), elementwise::binary_f32_avx512, elementwise::unary_f32_avx512, softmax::softmax_f32_avx512,
+                     xent::xent_forward_f32_avx512, xent::xent_backward_f32_avx512, embedding::gather_f32_avx512, embedding::scatter_add_f32_avx512,
+                     elementwise::binary_broadcast_f32_avx512, reduce::reduce_f32_avx512, reduce::arg_reduce_f32_avx512,
+                     optim::optim_kernels_f32_avx512()};
 }
 #endif
 
 #if defined(NN_HAVE_NEON)
 KernelTable neon_table() {
-  return KernelTable{"neon", gemm::sgemm_microkernel_neon(), elementwise::binary_f32_neon, elementwise::unary_f32_neon, softmax::softmax_f32_neon};
+  return KernelTable{"neon", gemm::sgemm_kernels_neon(), gemm::dgemm_kernels_neon(), elementwise::binary_f32_neon, elementwise::unary_f32_neon, softmax::softmax_f32_neon,
+                     xent::xent_forward_f32_neon, xent::xent_backward_f32_neon, embedding::gather_f32_neon, embedding::scatter_add_f32_neon,
+                     elementwise::binary_broadcast_f32_neon, reduce::reduce_f32_neon, reduce::arg_reduce_f32_neon,
+                     optim::optim_kernels_f32_neon()};
 }
 #endif
 

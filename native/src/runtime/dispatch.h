@@ -4,18 +4,31 @@
 
 #include "kernels/elementwise/binary.h"
 #include "kernels/elementwise/unary.h"
-#include "kernels/gemm/sgemm.h"
+#include "kernels/embedding/embedding.h"
+#include "kernels/gemm/gemm.h"
+#include "kernels/optim/optim.h"
+#include "kernels/reduce/reduce.h"
 #include "kernels/softmax/softmax.h"
+#include "kernels/xent/xent.h"
 #include "runtime/cpu.h"
 
 namespace nn::runtime {
 
 struct KernelTable {
   const char* isa;  // "avx512", "avx2-fma", "neon" or "baseline"
-  gemm::SgemmMicrokernel sgemm;
+  gemm::GemmKernels<float> sgemm;
+  gemm::GemmKernels<double> dgemm;
   elementwise::BinaryF32Fn binary_f32;
   elementwise::UnaryF32Fn unary_f32;
   softmax::SoftmaxF32Fn softmax_f32;
+  xent::XentForwardF32Fn xent_forward_f32;
+  xent::XentBackwardF32Fn xent_backward_f32;
+  embedding::GatherF32Fn embedding_gather_f32;
+  embedding::ScatterAddF32Fn embedding_scatter_add_f32;
+  elementwise::BinaryBroadcastF32Fn binary_broadcast_f32;
+  reduce::ReduceF32Fn reduce_f32;
+  reduce::ArgReduceF32Fn arg_reduce_f32;
+  optim::OptimKernelsF32 optim_f32;
 };
 
 struct DispatchInfo {

@@ -4,7 +4,12 @@ import './tensor/methods.js';
 export { backendInfo, setBackend, setNumThreads, NativeLoadError, type BackendInfo } from './backend/select.js';
 export type { LoadAttempt, LoadSource } from './backend/native/loader.js';
 export type { BinaryOpName } from './backend/backend.js';
-export { sgemm, binaryOp, type SgemmArgs } from './kernels.js';
+export { sgemm, dgemm, binaryOp, type GemmArgs, type SgemmArgs, type DgemmArgs } from './kernels.js';
+export {
+  sgdStep, adamStep, adamwStep, rmspropStep, adagradStep,
+  type OptimArray, type ParamGroup, type SgdGroup, type SgdHyper, type AdamGroup, type AdamHyper,
+  type RmspropGroup, type RmspropHyper, type AdagradGroup, type AdagradHyper,
+} from './optim-kernels.js';
 
 export { Tensor, type TensorOptions, type NestedArray } from './tensor/tensor.js';
 export type { DType } from './tensor/dtype.js';
@@ -24,9 +29,10 @@ export { add, sub, mul, div, pow, maximum, minimum, eq, ne, lt, le, gt, ge, wher
 export { neg, abs, sign, exp, log, log1p, sqrt, sigmoid, tanh, relu, leakyRelu, elu, gelu, softplus, clamp } from './ops/unary.js';
 export { sum, mean, max, min, amax, amin, argmax, argmin, variance, std, logsumexp, norm, sumTo, type Dims, type VarOptions, type ValuesIndices } from './ops/reduce.js';
 export { reshape, viewAs, permute, transpose, narrow, expand, squeeze, unsqueeze, flatten, contiguous } from './ops/view.js';
-export { matmul, linear } from './ops/matmul.js';
+export { matmul, linear, type LinearActivation, type LinearOptions } from './ops/matmul.js';
 export { to } from './ops/cast.js';
 export { softmax, logSoftmax } from './ops/softmax.js';
+export { crossEntropyFromLogits, type CrossEntropyOptions, type CrossEntropyReduction } from './ops/cross-entropy.js';
 export { indexSelect, embedding, gather, scatterAdd, maskedFill } from './ops/index-ops.js';
 export { cat, stack, split, chunk } from './ops/join.js';
 export { dropout, type DropoutOptions } from './ops/dropout.js';

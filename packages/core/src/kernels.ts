@@ -1,18 +1,18 @@
-// Low-level kernels on raw float32 arrays, validated here so every backend sees only well-formed calls.
+// Low-level kernels on raw float arrays, validated here so every backend sees only well-formed calls.
 import { BinaryOp, type BinaryOpName } from './backend/backend.js';
 import { getBackend } from './backend/select.js';
 
-/** Arguments of {@link sgemm}: C = alpha * op(A) * op(B) + beta * C on row-major matrices. */
-export interface SgemmArgs {
+/** Arguments of {@link sgemm} and {@link dgemm}: C = alpha * op(A) * op(B) + beta * C on row-major matrices. */
+export interface GemmArgs<T extends Float32Array | Float64Array> {
   /** Rows of op(A) and C. */
   m: number;
   /** Columns of op(B) and C. */
   n: number;
   /** Columns of op(A), rows of op(B). */
   k: number;
-  a: Float32Array;
-  b: Float32Array;
-  c: Float32Array;
+  a: T;
+  b: T;
+  c: T;
   /** Use Aᵀ: A is stored (k, m). Default false. */
   transA?: boolean;
   /** Use Bᵀ: B is stored (n, k). Default false. */
@@ -34,24 +34,33 @@ function checkCount(fn: string, name: string, v: number): void {
   if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${fn}: ${name} must be a non-negative integer, got ${v}`);
 }
 
-function checkF32(fn: string, name: string, v: unknown): asserts v is Float32Array {
-  if (!(v instanceof Float32Array)) {
+/** Arguments of {@link sgemm}. */
+export type SgemmArgs = GemmArgs<Float32Array>;
+/** Arguments of {@link dgemm}. */
+export type DgemmArgs = GemmArgs<Float64Array>;
+
+function checkArray<T>(fn: string, name: string, v: unknown, type: new (n: number) => T): asserts v is T {
+  if (!(v instanceof type)) {
     const got = v === null ? 'null' : typeof v === 'object' ? (v as object).constructor.name : typeof v;
-    throw new TypeError(`${fn}: ${name} must be a Float32Array, got ${got}`);
+    throw new TypeError(`${fn}: ${name} must be a ${type.name}, got ${got}`);
   }
 }
 
-// Bytes [start, end) of the buffer that a (rows, cols) matrix with row stride ld at offset occupies.
-function byteSpan(arr: Float32Array, offset: number, rows: number, cols: number, ld: number): [number, number] {
-  const start = arr.byteOffset + offset * 4;
-  return [start, start + ((rows - 1) * ld + cols) * 4];
+function checkF32(fn: string, name: string, v: unknown): asserts v is Float32Array {
+  checkArray(fn, name, v, Float32Array);
 }
 
-function overlaps(x: Float32Array, xs: [number, number], y: Float32Array, ys: [number, number]): boolean {
+// Bytes [start, end) of the buffer that a (rows, cols) matrix with row stride ld at offset occupies.
+function byteSpan(arr: Float32Array | Float64Array, offset: number, rows: number, cols: number, ld: number): [number, number] {
+  const start = arr.byteOffset + offset * arr.BYTES_PER_ELEMENT;
+  return [start, start + ((rows - 1) * ld + cols) * arr.BYTES_PER_ELEMENT];
+}
+
+function overlaps(x: Float32Array | Float64Array, xs: [number, number], y: Float32Array | Float64Array, ys: [number, number]): boolean {
   return x.buffer === y.buffer && xs[0] < ys[1] && ys[0] < xs[1];
 }
 
-function checkMatrix(fn: string, name: string, arr: Float32Array, offset: number, rows: number, cols: number, ld: number): void {
+function checkMatrix(fn: string, name: string, arr: Float32Array | Float64Array, offset: number, rows: number, cols: number, ld: number): void {
   checkCount(fn, `${name} offset`, offset);
   checkCount(fn, `ld${name}`, ld);
   if (rows === 0 || cols === 0) return;
@@ -62,14 +71,12 @@ function checkMatrix(fn: string, name: string, arr: Float32Array, offset: number
   }
 }
 
-/** C = alpha * op(A) * op(B) + beta * C on row-major float32 matrices, in place in `c`. */
-export function sgemm(args: SgemmArgs): void {
-  const fn = 'sgemm';
+function checkGemm<T extends Float32Array | Float64Array>(fn: string, args: GemmArgs<T>, type: new (n: number) => T) {
   const { m, n, k, a, b, c } = args;
   const transA = args.transA ?? false, transB = args.transB ?? false;
   const alpha = args.alpha ?? 1, beta = args.beta ?? 0;
   checkCount(fn, 'm', m); checkCount(fn, 'n', n); checkCount(fn, 'k', k);
-  checkF32(fn, 'a', a); checkF32(fn, 'b', b); checkF32(fn, 'c', c);
+  checkArray(fn, 'a', a, type); checkArray(fn, 'b', b, type); checkArray(fn, 'c', c, type);
   if (!Number.isFinite(alpha) || !Number.isFinite(beta)) throw new RangeError(`${fn}: alpha and beta must be finite, got ${alpha} and ${beta}`);
   const [aRows, aCols] = transA ? [k, m] : [m, k];
   const [bRows, bCols] = transB ? [n, k] : [k, n];
@@ -84,7 +91,17 @@ export function sgemm(args: SgemmArgs): void {
       throw new RangeError(`${fn}: c must not share memory with a or b (write the product to a separate array)`);
     }
   }
-  getBackend().sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+  return [transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc] as const;
+}
+
+/** C = alpha * op(A) * op(B) + beta * C on row-major float32 matrices, in place in `c`. */
+export function sgemm(args: SgemmArgs): void {
+  getBackend().sgemm(...checkGemm('sgemm', args, Float32Array));
+}
+
+/** C = alpha * op(A) * op(B) + beta * C on row-major float64 matrices, in place in `c`. */
+export function dgemm(args: DgemmArgs): void {
+  getBackend().dgemm(...checkGemm('dgemm', args, Float64Array));
 }
 
 /** out = a (op) b elementwise over float32 arrays of equal length; out may be a or b. */

@@ -23,6 +23,7 @@ const CASES: Array<[string, () => [(...t: nn.Tensor[]) => nn.Tensor, nn.Tensor[]
   ['norm p=2,1,3', () => [(a) => a.norm().add(a.norm(1, 1).sum()).add(a.norm(3, 0).sum()), [x64([3, 4])]]],
   ['matmul 2-D, batched, vector', () => [(a, b, v) => nn.matmul(a, b).sum(0).add(nn.matmul(b.T, v).sum()), [x64([2, 3, 4]), x64([4, 5]), x64([4])]]],
   ['linear', () => [(x, w, b) => nn.linear(x, w, b), [x64([5, 3]), x64([4, 3]), x64([4])]]],
+  ['linear with fused tanh, sigmoid, relu', () => [(x, w, b) => nn.linear(x, w, b, { activation: 'tanh' }).add(nn.linear(x, w, b, { activation: 'sigmoid' })).add(nn.linear(x, w, null, { activation: 'relu' })), [x64([5, 3]), x64([4, 3]), x64([4])]]],
   ['linear 3-D input, no bias', () => [(x, w) => nn.linear(x, w), [x64([2, 5, 3]), x64([4, 3])]]],
   ['views', () => [(a) => a.T.narrow(0, 1, 2).reshape([-1]).unsqueeze(1).expand([6, 3]).squeeze().flatten().contiguous(), [x64([3, 4])]]],
   ['permute', () => [(a) => a.permute([2, 0, 1]).mul(a.permute([2, 0, 1])), [x64([2, 3, 4])]]],

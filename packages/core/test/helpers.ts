@@ -17,7 +17,8 @@ export { referenceBackend };
 /** C = alpha * op(A) op(B) + beta * C in float64, written for clarity, not speed. */
 export function gemmOracle(
   transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
-  a: Float32Array, lda: number, b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number,
+  a: Float32Array | Float64Array, lda: number, b: Float32Array | Float64Array, ldb: number, beta: number,
+  c: Float32Array | Float64Array, ldc: number,
 ): Float64Array {
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {

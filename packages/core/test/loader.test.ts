@@ -50,6 +50,6 @@ describe('loadNativeBinding', () => {
     const stale = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: 0 }) });
     expect(stale.attempts[0]!.error).toBe(`stale binary: abiVersion 0, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
     const foreign = loadNativeBinding({ packageDir: dir, load: () => ({ abiVersion: EXPECTED_ABI_VERSION, sgemm() {} }) });
-    expect(foreign.attempts[0]!.error).toBe('not an @nn addon: it lacks binaryF32()');
+    expect(foreign.attempts[0]!.error).toBe('not an @nn addon: it lacks dgemm()');
   });
 });

@@ -32,6 +32,7 @@ const OPS: Record<string, (x: nn.Tensor[], c: Case) => nn.Tensor> = {
   norm: ([x], c) => nn.norm(x!, 2, dimOf(c), P(c, 'keepdim')), logsumexp: ([x], c) => nn.logsumexp(x!, dimOf(c), P(c, 'keepdim')),
   argmax: ([x], c) => nn.argmax(x!, P<number | null>(c, 'dim') ?? undefined, P(c, 'keepdim')),
   argmin: ([x], c) => nn.argmin(x!, P<number | null>(c, 'dim') ?? undefined, P(c, 'keepdim')),
+  max: ([x], c) => nn.max(x!, P(c, 'dim'), P(c, 'keepdim')).values, min: ([x], c) => nn.min(x!, P(c, 'dim'), P(c, 'keepdim')).values,
   matmul: ([a, b]) => nn.matmul(a!, b!), linear: ([x, w, b]) => nn.linear(x!, w!, b),
   reshape: ([x], c) => nn.reshape(x!, P(c, 'shape')), permute: ([x], c) => nn.permute(x!, P(c, 'dims')),
   transpose: ([x], c) => nn.transpose(x!, P(c, 'dim0'), P(c, 'dim1')), narrow: ([x], c) => nn.narrow(x!, P(c, 'dim'), P(c, 'start'), P(c, 'length')),

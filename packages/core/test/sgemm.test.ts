@@ -1,4 +1,4 @@
-// SGEMM on the native and reference backends against a float64 oracle: awkward sizes, transposes, strides, alpha/beta.
+// SGEMM and DGEMM on the native and reference backends against a float64 oracle: awkward sizes, transposes, strides, alpha/beta.
 import { assertAllClose, randomFloat32, seededRandom } from '@nn/testing';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../src/backend/backend.js';
@@ -86,5 +86,30 @@ describe('native and reference backends agree', () => {
     nativeBackend().sgemm(true, true, 65, 257, 63, 1, a, 0, 65, b, 0, 63, 0, n1, 0, 257);
     referenceBackend.sgemm(true, true, 65, 257, 63, 1, a, 0, 65, b, 0, 63, 0, n2, 0, 257);
     assertAllClose(n1, n2, { rtol: 1e-5, atol: 1e-5 });
+  });
+});
+
+describe.each([
+  ['native', nativeBackend],
+  ['reference', () => referenceBackend],
+])('dgemm on the %s backend', (_name, get) => {
+  it('matches the oracle to float64 rounding on awkward sizes, transposes, offsets and beta', () => {
+    const backend = get();
+    const rng = seededRandom(9);
+    const rand = (len: number) => Float64Array.from(randomFloat32(len, rng), (v) => v + 1e-9 * rng());
+    for (const [m, n, k, transA, transB, beta] of [
+      [1, 1, 1, false, false, 0], [7, 17, 3, true, false, 1], [65, 63, 257, false, true, 0.5], [257, 65, 17, true, true, 0],
+      [13, 37, 600, false, false, -1],
+    ] as const) {
+      const [aRows, aCols] = transA ? [k, m] : [m, k];
+      const [bRows, bCols] = transB ? [n, k] : [k, n];
+      const a = rand(aRows * aCols + 2), b = rand(bRows * bCols + 1), cInit = rand(m * n + 3);
+      const out = cInit.slice();
+      backend.dgemm(transA, transB, m, n, k, 1.5, a, 2, aCols, b, 1, bCols, beta, out, 3, n);
+      const expected = gemmOracle(transA, transB, m, n, k, 1.5, a.subarray(2), aCols, b.subarray(1), bCols, beta, cInit.subarray(3), n);
+      // Only the summation order differs from the oracle: a few ulps of float64 per term.
+      assertAllClose(out.subarray(3), expected, { rtol: 1e-13, atol: 1e-13 * Math.sqrt(k), label: `${backend.name} dgemm ${m}x${n}x${k}` });
+      expect(Array.from(out.subarray(0, 3))).toEqual(Array.from(cInit.subarray(0, 3)));
+    }
   });
 });

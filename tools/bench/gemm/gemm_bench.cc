@@ -1,4 +1,4 @@
-// GEMM benchmark harness: @nn's SGEMM and OpenBLAS's cblas_sgemm on the same shapes, alternating, plus the FMA peak.
+// GEMM benchmark harness: @nn's SGEMM/DGEMM and OpenBLAS's cblas_sgemm/cblas_dgemm on the same shapes, alternating, plus the FMA peak.
 // Prints one JSON line per measurement; tools/bench/gemm.mjs builds, runs and tabulates it.
 #include <cblas.h>
 
@@ -8,10 +8,11 @@
 #include <cstdlib>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "fma_probe.h"
-#include "kernels/gemm/sgemm.h"
+#include "kernels/gemm/gemm.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 
@@ -19,7 +20,7 @@ extern "C" void openblas_set_num_threads(int);
 
 namespace {
 
-struct Shape { long m, n, k; bool ta, tb; const char* label; };
+struct Shape { long m, n, k; bool ta, tb; const char* label; bool f64 = false; };
 
 template <typename Fn>
 double median_seconds(Fn fn, double flops) {
@@ -41,6 +42,29 @@ double median_seconds(Fn fn, double flops) {
   return s[2];
 }
 
+// Seconds per call for @nn and for OpenBLAS on one shape, alternating so drift in clock speed or load hits both.
+template <typename T>
+std::pair<double, double> time_pair(const Shape& s, double flops) {
+  std::mt19937 rng(1);
+  std::uniform_real_distribution<T> u(-1, 1);
+  const long a_rows = s.ta ? s.k : s.m, a_cols = s.ta ? s.m : s.k, b_rows = s.tb ? s.n : s.k, b_cols = s.tb ? s.k : s.n;
+  std::vector<T> a(a_rows * a_cols), b(b_rows * b_cols), c(s.m * s.n);
+  for (T& v : a) v = u(rng);
+  for (T& v : b) v = u(rng);
+  const auto ta = s.ta ? CblasTrans : CblasNoTrans, tb = s.tb ? CblasTrans : CblasNoTrans;
+  double ours = 1e30, blas = 1e30;
+  for (int round = 0; round < 2; ++round) {
+    if constexpr (sizeof(T) == 4) {
+      ours = std::min(ours, median_seconds([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
+      blas = std::min(blas, median_seconds([&] { cblas_sgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
+    } else {
+      ours = std::min(ours, median_seconds([&] { nn::gemm::dgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
+      blas = std::min(blas, median_seconds([&] { cblas_dgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
+    }
+  }
+  return {ours, blas};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,26 +83,14 @@ int main(int argc, char** argv) {
       // Backward variants: dX = dY W (W transposed in storage), dW = dYᵀ X.
       {32, 30, 200, false, true, "nlp-bwd"}, {200, 30, 32, true, false, "nlp-bwd"}, {256, 320, 512, false, true, "nlp-bwd"},
       {512, 320, 256, true, false, "nlp-bwd"}, {256, 512, 10000, false, true, "nlp-bwd"}, {10000, 512, 256, true, false, "nlp-bwd"},
+      {256, 256, 256, false, false, "square-f64", true}, {1024, 1024, 1024, false, false, "square-f64", true},
   };
-  std::mt19937 rng(1);
-  std::uniform_real_distribution<float> u(-1.0f, 1.0f);
   for (const Shape& s : shapes) {
-    const long a_rows = s.ta ? s.k : s.m, a_cols = s.ta ? s.m : s.k, b_rows = s.tb ? s.n : s.k, b_cols = s.tb ? s.k : s.n;
-    std::vector<float> a(a_rows * a_cols), b(b_rows * b_cols), c(s.m * s.n);
-    for (float& v : a) v = u(rng);
-    for (float& v : b) v = u(rng);
     const double flops = 2.0 * s.m * s.n * s.k;
-    double ours = 1e30, blas = 1e30;
-    // Alternate so drift in clock speed or load hits both the same.
-    for (int round = 0; round < 2; ++round) {
-      ours = std::min(ours, median_seconds([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1.0f, a.data(), a_cols, b.data(), b_cols, 0.0f, c.data(), s.n); }, flops));
-      blas = std::min(blas, median_seconds([&] {
-        cblas_sgemm(CblasRowMajor, s.ta ? CblasTrans : CblasNoTrans, s.tb ? CblasTrans : CblasNoTrans, s.m, s.n, s.k, 1.0f, a.data(), a_cols,
-                    b.data(), b_cols, 0.0f, c.data(), s.n);
-      }, flops));
-    }
-    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f}\n",
-                s.label, s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads, flops / ours / 1e9, flops / blas / 1e9);
+    const auto [ours, blas] = s.f64 ? time_pair<double>(s, flops) : time_pair<float>(s, flops);
+    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f}\n",
+                s.label, s.f64 ? "float64" : "float32", s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads,
+                flops / ours / 1e9, flops / blas / 1e9);
     std::fflush(stdout);
   }
   return 0;

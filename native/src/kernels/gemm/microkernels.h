@@ -1,22 +1,22 @@
-// The per-ISA SGEMM microkernels; each lives in its own translation unit compiled for its ISA.
+// The per-ISA GEMM kernels; each ISA's live in their own translation unit compiled for that ISA.
 #pragma once
-#include "kernels/gemm/sgemm.h"
+#include "kernels/gemm/gemm.h"
 
 namespace nn::gemm {
 
-// Portable C++ 4x8 tile; the compiler vectorises it for the baseline ISA.
-SgemmMicrokernel sgemm_microkernel_ref();
+GemmKernels<float> sgemm_kernels_ref();
+GemmKernels<double> dgemm_kernels_ref();
 #if defined(NN_HAVE_AVX2)
-// AVX2 + FMA 6x16 tile: 12 ymm accumulators, B loaded as two vectors, A broadcast.
-SgemmMicrokernel sgemm_microkernel_avx2();
+GemmKernels<float> sgemm_kernels_avx2();
+GemmKernels<double> dgemm_kernels_avx2();
 #endif
 #if defined(NN_HAVE_AVX512)
-// AVX-512 12x32 tile: 24 zmm accumulators, A broadcast from memory.
-SgemmMicrokernel sgemm_microkernel_avx512();
+GemmKernels<float> sgemm_kernels_avx512();
+GemmKernels<double> dgemm_kernels_avx512();
 #endif
 #if defined(NN_HAVE_NEON)
-// NEON 8x8 tile: 16 q-register accumulators, A lanes broadcast by fma-by-lane.
-SgemmMicrokernel sgemm_microkernel_neon();
+GemmKernels<float> sgemm_kernels_neon();
+GemmKernels<double> dgemm_kernels_neon();
 #endif
 
 }  // namespace nn::gemm

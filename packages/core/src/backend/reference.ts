@@ -1,11 +1,15 @@
 // The TypeScript reference backend: plain loops, used when no native binary loads and as the tests' oracle.
 import { BinaryOp, UnaryOp, type Backend, type BinaryOpCode, type UnaryOpCode } from './backend.js';
+import { embeddingGatherRows, embeddingScatterAddRows } from './reference-embedding.js';
+import { adagradStepRef, adamStepRef, rmspropStepRef, sgdStepRef } from './reference-optim.js';
+import { argReduceRows, binaryBroadcastRows, reduceRows } from './reference-reduce.js';
+import { crossEntropyBackwardRows, crossEntropyForwardRows } from './reference-xent.js';
 
-function sgemm(
+function gemm<T extends Float32Array | Float64Array>(
   transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number,
-  a: Float32Array, aOffset: number, lda: number,
-  b: Float32Array, bOffset: number, ldb: number,
-  beta: number, c: Float32Array, cOffset: number, ldc: number,
+  a: T, aOffset: number, lda: number,
+  b: T, bOffset: number, ldb: number,
+  beta: number, c: T, cOffset: number, ldc: number,
 ): void {
   // Accumulate a row of C in float64, then round once on store.
   const row = new Float64Array(n);
@@ -67,4 +71,9 @@ function softmaxF32(rows: number, n: number, x: Float32Array, xOffset: number, o
 }
 
 /** The TypeScript reference backend. */
-export const referenceBackend: Backend = { name: 'reference', sgemm, binaryF32, unaryF32, softmaxF32 };
+export const referenceBackend: Backend = { name: 'reference', sgemm: gemm<Float32Array>, dgemm: gemm<Float64Array>, binaryF32, unaryF32, softmaxF32,
+  crossEntropyForwardF32: crossEntropyForwardRows, crossEntropyBackwardF32: crossEntropyBackwardRows,
+  embeddingGatherF32: embeddingGatherRows, embeddingScatterAddF32: embeddingScatterAddRows,
+  binaryBroadcastF32: binaryBroadcastRows, reduceF32: reduceRows, argReduceF32: argReduceRows,
+  sgdStepF32: sgdStepRef, adamStepF32: adamStepRef, rmspropStepF32: rmspropStepRef, adagradStepF32: adagradStepRef,
+};

@@ -9,7 +9,7 @@ import { referenceBackend } from './reference.js';
 export interface BackendInfo {
   /** 'native' when the C++ addon is in use, 'reference' for the TypeScript fallback. */
   backend: 'native' | 'reference';
-  /** Kernel ISA path: 'avx2-fma', 'neon', 'baseline' (portable native) or 'typescript'. */
+  /** Kernel ISA path: 'avx512', 'avx2-fma', 'neon', 'baseline' (portable native) or 'typescript'. */
   isa: string;
   /** The NN_ISA request, 'auto' when unset. */
   requestedIsa: string;
@@ -17,6 +17,8 @@ export interface BackendInfo {
   isaNote: string;
   /** Threads the kernels use (see setNumThreads). */
   threads: number;
+  /** What computes matmul: 'builtin' kernels, 'openblas' (a build with NN_BLAS=openblas), or 'typescript'. */
+  gemm: string;
   /** The binary loaded, when native. */
   binaryPath?: string;
   /** Where that binary was found. */
@@ -64,10 +66,14 @@ function nativeSelection(result: LoadResult): Selected {
   const info = native.info();
   return {
     native,
-    backend: { name: 'native', sgemm: native.sgemm, binaryF32: native.binaryF32, unaryF32: native.unaryF32, softmaxF32: native.softmaxF32 },
+    backend: { name: 'native', sgemm: native.sgemm, dgemm: native.dgemm, binaryF32: native.binaryF32, unaryF32: native.unaryF32, softmaxF32: native.softmaxF32,
+      crossEntropyForwardF32: native.crossEntropyForwardF32, crossEntropyBackwardF32: native.crossEntropyBackwardF32,
+      embeddingGatherF32: native.embeddingGatherF32, embeddingScatterAddF32: native.embeddingScatterAddF32,
+      binaryBroadcastF32: native.binaryBroadcastF32, reduceF32: native.reduceF32, argReduceF32: native.argReduceF32,
+      sgdStepF32: native.sgdStepF32, adamStepF32: native.adamStepF32, rmspropStepF32: native.rmspropStepF32, adagradStepF32: native.adagradStepF32 },
     info: {
       backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
-      threads: info.threads, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
+      threads: info.threads, gemm: info.gemm, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
       attempts: result.attempts,
     },
   };
@@ -76,7 +82,7 @@ function nativeSelection(result: LoadResult): Selected {
 function referenceSelection(attempts: LoadAttempt[]): Selected {
   return {
     backend: referenceBackend,
-    info: { backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '', threads: 1, attempts },
+    info: { backend: 'reference', isa: 'typescript', requestedIsa: process.env['NN_ISA'] ?? 'auto', isaNote: '', threads: 1, gemm: 'typescript', attempts },
   };
 }
 

@@ -1,12 +1,10 @@
 // Broadcasting binary ops (arithmetic, comparisons, where), each with its forward and backward together.
 import { defineOp } from '../autograd/function.js';
 import { BinaryOp } from '../backend/backend.js';
-import { getBackend } from '../backend/select.js';
 import { isFloating, promoteTypes, toFloating, type DType } from '../tensor/dtype.js';
-import { broadcastShapes, shapesEqual } from '../tensor/shape.js';
+import { broadcastShapes } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { empty, mapBinary, mapTernary } from './compute.js';
-import { dispatch } from './dispatch.js';
 import { sumTo } from './reduce.js';
 import { log, neg } from './unary.js';
 
@@ -30,16 +28,9 @@ function operands(fn: string, a: TensorLike, b: TensorLike): [Tensor, Tensor] {
 
 type Arith = 'add' | 'sub' | 'mul' | 'div';
 
-/** Forward of an arithmetic op: the backend kernel for large contiguous float32 operands, else the strided loop. */
+/** Forward of an arithmetic op: the strided loop, or the backend kernel for float32 (see mapBinary). */
 function arith(name: Arith, f: (x: number, y: number) => number, [a, b]: readonly Tensor[], outDtype: DType): Tensor {
-  const shape = broadcastShapes(name, a!.shape, b!.shape);
-  if (outDtype === 'float32' && a!.dtype === 'float32' && b!.dtype === 'float32' && shapesEqual(a!.shape, b!.shape) &&
-      a!.isContiguous() && b!.isContiguous() && a!.numel() >= dispatch.elementwiseMin) {
-    const out = empty(shape, 'float32');
-    getBackend().binaryF32(BinaryOp[name], out.data.length, a!.data as Float32Array, a!.offset, b!.data as Float32Array, b!.offset, out.data as Float32Array, 0);
-    return out;
-  }
-  return mapBinary(a!, b!, shape, outDtype, f);
+  return mapBinary(a!, b!, broadcastShapes(name, a!.shape, b!.shape), outDtype, f, BinaryOp[name]);
 }
 
 const addOp = defineOp<void>({

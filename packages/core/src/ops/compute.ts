@@ -1,7 +1,11 @@
-// Strided elementwise and reduction loops in TypeScript: the reference path every op has (native kernels add fast paths).
+// Strided elementwise and reduction loops in TypeScript: the reference path every op has, and where float32 work
+// above the dispatch sizes goes to a backend kernel instead.
+import type { BinaryOpCode, ReduceOpCode, UnaryOpCode } from '../backend/backend.js';
+import { getBackend } from '../backend/select.js';
 import { allocate, type DType, type Storage } from '../tensor/dtype.js';
-import { contiguousStrides, numel, type Shape } from '../tensor/shape.js';
+import { contiguousStrides, numel, shapesEqual, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { dispatch } from './dispatch.js';
 
 /** A new contiguous tensor of this shape and dtype, zero-filled. */
 export function empty(shape: Shape, dtype: DType): Tensor {
@@ -39,9 +43,16 @@ function forEachOffset(shape: Shape, strides: readonly (readonly number[])[], of
   }
 }
 
-/** out = f(x) elementwise into a new contiguous tensor of dtype outDtype. */
-export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number): Tensor {
+/**
+ * out = f(x) elementwise into a new contiguous tensor of dtype outDtype. `kernel`, when given, is the backend's
+ * version of f, used for contiguous float32 input and output above the dispatch size.
+ */
+export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number, kernel?: UnaryOpCode): Tensor {
   const out = empty(x.shape, outDtype);
+  if (kernel !== undefined && outDtype === 'float32' && x.dtype === 'float32' && x.isContiguous() && x.numel() >= dispatch.elementwiseMin) {
+    getBackend().unaryF32(kernel, out.data.length, x.data as Float32Array, x.offset, out.data as Float32Array, 0);
+    return out;
+  }
   const o = out.data, src = x.data;
   if (x.isContiguous()) {
     const base = x.offset;
@@ -52,8 +63,16 @@ export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number): 
   return out;
 }
 
-/** out = f(a, b) elementwise with broadcasting to `shape`, into a new contiguous tensor of dtype outDtype. */
-export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f: (x: number, y: number) => number): Tensor {
+/**
+ * out = f(a, b) elementwise with broadcasting to `shape`, into a new contiguous tensor of dtype outDtype. `kernel`,
+ * when given, is the backend's version of f, used for float32 operands above the dispatch sizes: same-shape
+ * contiguous pairs, and pairs that view as rows where an operand is a scalar, a repeated row or a column.
+ */
+export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f: (x: number, y: number) => number, kernel?: BinaryOpCode): Tensor {
+  if (kernel !== undefined && outDtype === 'float32' && a.dtype === 'float32' && b.dtype === 'float32') {
+    const out = binaryKernel(kernel, a, b, shape);
+    if (out !== null) return out;
+  }
   const out = empty(shape, outDtype);
   const o = out.data, da = a.data, db = b.data;
   const aFull = a.isContiguous() && a.numel() === o.length, bFull = b.isContiguous() && b.numel() === o.length;
@@ -76,6 +95,59 @@ export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f
     });
   }
   return out;
+}
+
+/** The backend kernel's result for a float32 pair, or null where no kernel applies or the work is below its dispatch size. */
+function binaryKernel(op: BinaryOpCode, a: Tensor, b: Tensor, shape: Shape): Tensor | null {
+  const size = numel(shape);
+  if (size === 0) return null;
+  if (shapesEqual(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
+    if (size < dispatch.elementwiseMin) return null;
+    const out = empty(shape, 'float32');
+    getBackend().binaryF32(op, size, a.data as Float32Array, a.offset, b.data as Float32Array, b.offset, out.data as Float32Array, 0);
+    return out;
+  }
+  if (size < dispatch.broadcastMin) return null;
+  const rows = asRows(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape)]);
+  if (rows === null) return null;
+  const out = empty(shape, 'float32');
+  const [sa, sb] = rows.strides as [RowStrides, RowStrides];
+  getBackend().binaryBroadcastF32(op, size / rows.n, rows.n, a.data as Float32Array, a.offset, sa.row, sa.col,
+    b.data as Float32Array, b.offset, sb.row, sb.col, out.data as Float32Array, 0);
+  return out;
+}
+
+/** An operand seen as rows: element (r, j) at offset + r * row + j * col, col 0 (repeated along the row) or 1. */
+interface RowStrides { row: number; col: number }
+
+/**
+ * Views a row-major walk over `shape` as (rows, n) for every operand (given its broadcast strides): the longest
+ * trailing block of dims that each operand either walks contiguously or repeats, with the leading dims folding into
+ * one row stride per operand. Null when no split works (e.g. a transposed operand).
+ */
+function asRows(shape: Shape, strides: readonly (readonly number[])[]): { n: number; strides: RowStrides[] } | null {
+  for (let p = 0; p <= shape.length; p++) {
+    const found: RowStrides[] = [];
+    for (const st of strides) {
+      const col = foldStride(shape, st, p, shape.length), row = foldStride(shape, st, 0, p);
+      if (col === null || row === null || col > 1 || row < 0) break;
+      found.push({ row, col });
+    }
+    if (found.length === strides.length) return { n: numel(shape.slice(p)), strides: found };
+  }
+  return null;
+}
+
+/** The one stride s with which dims [from, to) walk memory (flat index i at i * s), or null when they do not. */
+function foldStride(shape: Shape, strides: readonly number[], from: number, to: number): number | null {
+  let base: number | null = null, next = 0;
+  for (let d = to - 1; d >= from; d--) {
+    if (shape[d] === 1) continue;
+    if (base === null) base = strides[d]!;
+    else if (strides[d] !== next) return null;
+    next = strides[d]! * shape[d]!;
+  }
+  return base ?? 0;
 }
 
 /** Whether `inner` equals the trailing dims of `shape` (ignoring leading 1s of inner). */
@@ -121,11 +193,13 @@ export function contiguousData(x: Tensor): Storage {
 
 /**
  * Reduces x over `dims` (sorted, distinct) with an accumulator: init, step(acc, value, indexInReduced), finish(acc, count).
- * Returns a contiguous tensor of the kept shape (reduced dims of size 1 when keepdim).
+ * Returns a contiguous tensor of the kept shape (reduced dims of size 1 when keepdim). `kernel`, when given, is the
+ * backend's version of the reduction, used for contiguous float32 input above the dispatch size when dims are adjacent.
  */
 export function reduceDims(
   x: Tensor, dims: readonly number[], keepdim: boolean, outDtype: DType,
   init: () => number, step: (acc: number, v: number, k: number) => number, finish: (acc: number, count: number) => number,
+  kernel?: ReduceOpCode,
 ): Tensor {
   const reduced = new Set(dims);
   const keptShape = x.shape.map((s, d) => (reduced.has(d) ? 1 : s));
@@ -139,6 +213,10 @@ export function reduceDims(
     const outer = x.shape.slice(0, first).reduce((p, v) => p * v, 1);
     const inner = x.shape.slice(last + 1).reduce((p, v) => p * v, 1);
     const n = dims.length === 0 ? 1 : count;
+    if (kernel !== undefined && dims.length > 0 && x.dtype === 'float32' && outDtype === 'float32' && x.numel() >= dispatch.reduceMin) {
+      getBackend().reduceF32(kernel, outer, n, inner, x.data as Float32Array, x.offset, out.data as Float32Array, 0);
+      return out;
+    }
     const src = x.data, base = x.offset, o = out.data;
     for (let a = 0; a < outer; a++) {
       for (let c = 0; c < inner; c++) {

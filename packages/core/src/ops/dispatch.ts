@@ -17,4 +17,10 @@ export const dispatch = {
   elementwiseMin: fromEnv('NN_DISPATCH_ELEMENTWISE_MIN', 256),
   /** float32 matmul, in m*n*k. */
   matmulMin: fromEnv('NN_DISPATCH_MATMUL_MIN', 512),
+  /** float32 add/sub/mul/div where an operand broadcasts as a scalar, a repeated row or a column, in output elements. */
+  broadcastMin: fromEnv('NN_DISPATCH_BROADCAST_MIN', 256),
+  /** float32 sum/mean/amax/amin over adjacent dims and argmax/argmin/max/min along a dim, in input elements. */
+  reduceMin: fromEnv('NN_DISPATCH_REDUCE_MIN', 256),
+  /** float32 embedding / indexSelect along dim 0 of a contiguous table (gather) and its backward (scatter-add), in rows x row length. */
+  embeddingMin: fromEnv('NN_DISPATCH_EMBEDDING_MIN', 64),
 };

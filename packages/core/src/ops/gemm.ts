@@ -23,7 +23,7 @@ function asMatrix(t: Tensor, offset: number, rs: number, cs: number, rows: numbe
   return { data: packed, offset: 0, trans: false, ld: Math.max(cols, 1) };
 }
 
-/** C = alpha*op(A)op(B) + beta*C on any float storage, in TypeScript (float64, and float32 below the dispatch size). */
+/** C = op(A)op(B) + beta*C on any float storage, in TypeScript (below the dispatch size, where a native call costs more). */
 function gemmTs(a: MatrixRef, b: MatrixRef, m: number, n: number, k: number, c: Storage, cOffset: number, ldc: number, beta: number): void {
   const row = new Float64Array(n);
   for (let i = 0; i < m; i++) {
@@ -48,8 +48,10 @@ function gemmAt(a: Tensor, aOff: number, ars: number, acs: number, b: Tensor, bO
   m: number, n: number, k: number, out: Storage, outOffset: number, beta: number): void {
   const am = asMatrix(a, aOff, ars, acs, m, k);
   const bm = asMatrix(b, bOff, brs, bcs, k, n);
-  if (a.dtype === 'float32' && m * n * k >= dispatch.matmulMin) {
+  if (m * n * k >= dispatch.matmulMin && a.dtype === 'float32') {
     getBackend().sgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float32Array, am.offset, am.ld, bm.data as Float32Array, bm.offset, bm.ld, beta, out as Float32Array, outOffset, Math.max(n, 1));
+  } else if (m * n * k >= dispatch.matmulMin && a.dtype === 'float64') {
+    getBackend().dgemm(am.trans, bm.trans, m, n, k, 1, am.data as Float64Array, am.offset, am.ld, bm.data as Float64Array, bm.offset, bm.ld, beta, out as Float64Array, outOffset, Math.max(n, 1));
   } else {
     gemmTs(am, bm, m, n, k, out, outOffset, n, beta);
   }

@@ -2,8 +2,10 @@
 import { defineOp, type Op } from '../autograd/function.js';
 import { formatShape, normalizeDim } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { getBackend } from '../backend/select.js';
 import { where } from './binary.js';
-import { copyAs, empty } from './compute.js';
+import { contiguousData, copyAs, empty } from './compute.js';
+import { dispatch } from './dispatch.js';
 import { reshape } from './view.js';
 
 function checkIndex(fn: string, index: Tensor, bound: number, what: string): Int32Array {
@@ -27,14 +29,29 @@ function split3(shape: readonly number[], dim: number): [number, number, number]
 
 interface IndexParams { dim: number; index: Int32Array }
 
+/** Whether indexing along dim 0 of float32 rows moving `elements` values goes to the backend's row kernels. */
+const useRowKernel = (dtype: string, dim: number, elements: number): boolean =>
+  dim === 0 && dtype === 'float32' && elements > 0 && elements >= dispatch.embeddingMin;
+
+/** index with negative entries counted from the end (the kernels take rows in [0, n)). */
+function rowIndices(index: Int32Array, n: number): Int32Array {
+  return index.some((v) => v < 0) ? index.map((v) => (v < 0 ? v + n : v)) : index;
+}
+
 const indexSelectOp: Op<IndexParams> = defineOp<IndexParams>({
   name: 'indexSelect',
   forward: ([x], { dim, index }) => {
-    const src = copyAs(x!, x!.dtype);
     const [outer, n, inner] = split3(x!.shape, dim);
     const shape = [...x!.shape];
     shape[dim] = index.length;
     const out = empty(shape, x!.dtype);
+    if (useRowKernel(x!.dtype, dim, index.length * inner) && x!.isContiguous()) {
+      // Rows of a contiguous float32 table (an embedding lookup): one native gather.
+      const table = (x!.data as Float32Array).subarray(x!.offset, x!.offset + n * inner);
+      getBackend().embeddingGatherF32(index.length, n, inner, table, rowIndices(index, n), out.data as Float32Array);
+      return out;
+    }
+    const src = copyAs(x!, x!.dtype);
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < index.length; k++) {
         const r = index[k]! < 0 ? index[k]! + n : index[k]!;
@@ -50,9 +67,15 @@ const indexSelectOp: Op<IndexParams> = defineOp<IndexParams>({
 const indexAddOp: Op<IndexParams & { shape: readonly number[] }> = defineOp<IndexParams & { shape: readonly number[] }>({
   name: 'indexAdd',
   forward: ([g], { dim, index, shape }) => {
-    const src = copyAs(g!, g!.dtype);
     const out = empty(shape, g!.dtype);
     const [outer, n, inner] = split3(shape, dim);
+    if (useRowKernel(g!.dtype, dim, index.length * inner)) {
+      // The embedding backward: rows of g added into the table's gradient, repeated rows accumulating in order.
+      const rows = contiguousData(g!) as Float32Array;
+      getBackend().embeddingScatterAddF32(index.length, n, inner, rows, rowIndices(index, n), -1, out.data as Float32Array);
+      return out;
+    }
+    const src = copyAs(g!, g!.dtype);
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < index.length; k++) {
         const r = index[k]! < 0 ? index[k]! + n : index[k]!;

@@ -3,10 +3,14 @@ import { defineOp, type Op } from '../autograd/function.js';
 import { isFloating, promoteTypes } from '../tensor/dtype.js';
 import { broadcastShapes, formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { add } from './binary.js';
+import { UnaryOp } from '../backend/backend.js';
+import { getBackend } from '../backend/select.js';
+import { add, gt, mul, sub } from './binary.js';
 import { to } from './cast.js';
 import { copyAs, empty } from './compute.js';
 import { sum } from './reduce.js';
+import { dispatch } from './dispatch.js';
+import { relu, sigmoid, tanh } from './unary.js';
 import { batchedGemm, gemm2d } from './gemm.js';
 import { expand, reshape, squeeze, transpose, unsqueeze } from './view.js';
 
@@ -78,13 +82,50 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
-interface LinearParams { hasBias: boolean }
+/** An activation {@link linear} can apply to its output in place. */
+export type LinearActivation = 'relu' | 'tanh' | 'sigmoid';
+
+/** Options of {@link linear}. */
+export interface LinearOptions {
+  /** Applied to x @ Wᵀ + b in place, without keeping the pre-activation; its gradient is taken from the output. */
+  activation?: LinearActivation;
+}
+
+interface LinearParams { hasBias: boolean; activation: LinearActivation | undefined }
+
+const SCALAR_ACTIVATION: Record<LinearActivation, (v: number) => number> = {
+  relu: (v) => (v > 0 ? v : v === v ? 0 : v),
+  tanh: Math.tanh,
+  sigmoid: (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))),
+};
+
+const UNFUSED_ACTIVATION: Record<LinearActivation, (t: Tensor) => Tensor> = { relu, tanh, sigmoid };
+
+// y = f(y) over contiguous storage: the native vector kernels for float32 tanh/sigmoid, a loop otherwise.
+function activateInPlace(y: Tensor, activation: LinearActivation): void {
+  const data = y.data, n = y.numel();
+  if (data instanceof Float32Array && activation !== 'relu' && n >= dispatch.elementwiseMin) {
+    getBackend().unaryF32(UnaryOp[activation], n, data, 0, data, 0);
+    return;
+  }
+  const f = SCALAR_ACTIVATION[activation];
+  for (let i = 0; i < n; i++) data[i] = f(data[i] as number);
+}
+
+// f'(z) written with f(z) = y, so the pre-activation z need not be kept.
+function activationGrad(y: Tensor, activation: LinearActivation): Tensor {
+  switch (activation) {
+    case 'relu': return to(gt(y, 0), y.dtype);
+    case 'tanh': return sub(1, mul(y, y));
+    case 'sigmoid': return mul(y, sub(1, y));
+  }
+}
 
 const linearOp: Op<LinearParams> = defineOp<LinearParams>({
   name: 'linear',
   // x: (N, in), w: (out, in), b: (out) -> (N, out). One GEMM reads Wᵀ through its transpose flag and
   // accumulates onto rows pre-filled with the bias (beta = 1).
-  forward: ([x, w, b], { hasBias }) => {
+  forward: ([x, w, b], { hasBias, activation }) => {
     const [n, out] = [x!.shape[0]!, w!.shape[0]!];
     const y = empty([n, out], x!.dtype);
     if (hasBias) {
@@ -92,17 +133,31 @@ const linearOp: Op<LinearParams> = defineOp<LinearParams>({
       for (let i = 0; i < n; i++) y.data.set(bias as never, i * out);
     }
     gemm2d(x!, transpose(w!, 0, 1), y.data, 0, hasBias ? 1 : 0);
+    if (activation !== undefined) activateInPlace(y, activation);
     return y;
   },
-  backward: (g, { inputs: [x, w], needs, params: { hasBias } }) => [
-    needs[0] && matmul(g, w!),
-    needs[1] && matmul(transpose(g, 0, 1), x!),
-    hasBias && needs[2] && sum(g, 0),
-  ],
+  backward: (grad, { inputs: [x, w], output, needs, params: { hasBias, activation } }) => {
+    const g = activation === undefined ? grad : mul(grad, activationGrad(output, activation));
+    return [
+      needs[0] && matmul(g, w!),
+      needs[1] && matmul(transpose(g, 0, 1), x!),
+      hasBias && needs[2] && sum(g, 0),
+    ];
+  },
 });
 
-/** x @ Wᵀ + b, as torch.nn.functional.linear: x (..., in), weight (out, in), bias (out); one fused op. */
-export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
+/**
+ * x @ Wᵀ + b, as torch.nn.functional.linear: x (..., in), weight (out, in), bias (out); one fused op (one GEMM onto
+ * the bias rows). With `activation`, relu/tanh/sigmoid is applied in place in the same op.
+ *
+ * @example
+ * const h = linear(x, w, b, { activation: 'tanh' }); // tanh(x @ wᵀ + b)
+ */
+export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null, options: LinearOptions = {}): Tensor {
+  const activation = options.activation;
+  if (activation !== undefined && !(activation in SCALAR_ACTIVATION)) {
+    throw new RangeError(`linear: unknown activation '${String(activation)}' (expected relu, tanh or sigmoid)`);
+  }
   checkOperands('linear', x, weight);
   if (weight.ndim !== 2) throw new RangeError(`linear: weight must be 2-D (out, in), got shape ${formatShape(weight.shape)}`);
   if (x.ndim === 0 || x.shape[x.ndim - 1] !== weight.shape[1]) {
@@ -113,11 +168,12 @@ export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor 
   }
   if (x.dtype !== weight.dtype || (bias != null && bias.dtype !== weight.dtype)) {
     // Mixed dtypes promote through matmul and add, as in PyTorch.
-    const y = matmul(x, transpose(weight, 0, 1));
-    return bias == null ? y : add(y, bias);
+    const z = matmul(x, transpose(weight, 0, 1));
+    const y = bias == null ? z : add(z, bias);
+    return activation === undefined ? y : UNFUSED_ACTIVATION[activation](y);
   }
   const x2 = x.ndim === 2 ? x : reshape(x, [-1, weight.shape[1]!]);
   const inputs = bias == null ? [x2, weight] : [x2, weight, bias];
-  const y = linearOp(inputs, { hasBias: bias != null });
+  const y = linearOp(inputs, { hasBias: bias != null, activation });
   return x.ndim === 2 ? y : reshape(y, [...x.shape.slice(0, -1), weight.shape[0]!]);
 }

@@ -1,5 +1,7 @@
 // Reductions over dims with keepdim (sum, mean, max, min, argmax, argmin, var, std, logsumexp, norm), forward with backward.
 import { defineOp } from '../autograd/function.js';
+import { ReduceOp } from '../backend/backend.js';
+import { getBackend } from '../backend/select.js';
 import { isFloating } from '../tensor/dtype.js';
 import { formatShape, normalizeDim, shapesEqual, type Shape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -7,6 +9,7 @@ import { noGrad } from '../autograd/grad-mode.js';
 import { abs, exp, log, sqrt } from './unary.js';
 import { add, div, eq, mul, pow, sub, where } from './binary.js';
 import { copyAs, reduceDims } from './compute.js';
+import { dispatch } from './dispatch.js';
 import { gather as gatherAlong } from './index-ops.js';
 import { expand, permute, reshape, squeeze as squeezeDim } from './view.js';
 
@@ -38,7 +41,7 @@ function checkInput(fn: string, x: unknown): asserts x is Tensor {
 const sumOp = defineOp<ReduceParams>({
   name: 'sum',
   // Integer and bool sums are int32 (PyTorch uses int64); float sums accumulate in float64 and round once.
-  forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, isFloating(x!.dtype) ? x!.dtype : 'int32', () => 0, (a, v) => a + v, (a) => a),
+  forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, isFloating(x!.dtype) ? x!.dtype : 'int32', () => 0, (a, v) => a + v, (a) => a, ReduceOp.sum),
   backward: (g, { inputs: [x], params }) => [expandBack(g, x!, params)],
 });
 
@@ -60,7 +63,7 @@ export function sumTo(g: Tensor, shape: Shape): Tensor {
 
 const meanOp = defineOp<ReduceParams>({
   name: 'mean',
-  forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, x!.dtype, () => 0, (a, v) => a + v, (a, n) => a / n),
+  forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, x!.dtype, () => 0, (a, v) => a + v, (a, n) => a / n, ReduceOp.mean),
   backward: (g, { inputs: [x], params }) => {
     const n = params.dims.reduce((c, d) => c * x!.shape[d]!, 1);
     return [div(expandBack(g, x!, params), n)];
@@ -75,9 +78,10 @@ export function mean(x: Tensor, dim?: Dims, keepdim = false): Tensor {
 }
 
 function extremum(name: 'amax' | 'amin', better: (a: number, b: number) => boolean) {
+  const kernel = name === 'amax' ? ReduceOp.max : ReduceOp.min;
   return defineOp<ReduceParams>({
     name,
-    forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, x!.dtype, () => NaN, (a, v, k) => (k === 0 || Number.isNaN(v) || (!Number.isNaN(a) && better(v, a)) ? v : a), (a) => a),
+    forward: ([x], { dims, keepdim }) => reduceDims(x!, dims, keepdim, x!.dtype, () => NaN, (a, v, k) => (k === 0 || Number.isNaN(v) || (!Number.isNaN(a) && better(v, a)) ? v : a), (a) => a, kernel),
     // Ties share the gradient evenly (torch.amax/amin and full max()/min()).
     backward: (g, { inputs: [x], output, params }) => {
       const outB = expandBack(output, x!, params);
@@ -107,8 +111,10 @@ function argExtremum(name: string, better: (a: number, b: number) => boolean) {
   return (x: Tensor, dim?: number, keepdim = false): Tensor => {
     checkInput(name, x);
     if (x.numel() === 0) throw new RangeError(`${name}: cannot reduce an empty tensor of shape ${formatShape(x.shape)}`);
-    // Move the reduced dim last and make rows contiguous; over all elements the index is into the flattened tensor.
     const d = dim === undefined ? 0 : normalizeDim(name, dim, x.ndim);
+    const shape = dim === undefined || x.ndim === 0 ? [] : keepdim ? x.shape.map((s, k) => (k === d ? 1 : s)) : x.shape.filter((_, k) => k !== d);
+    if (x.dtype === 'float32' && x.numel() >= dispatch.reduceMin) return new Tensor(argKernel(name === 'argmax', x, dim === undefined ? undefined : d), 'int32', shape);
+    // Move the reduced dim last and make rows contiguous; over all elements the index is into the flattened tensor.
     const rows = dim === undefined ? reshape(x, [1, -1]) : x.ndim === 0 ? reshape(x, [1, 1]) : reshape(movedLast(x, d), [-1, x.shape[d]!]);
     const data = copyAs(rows, rows.dtype).data;
     const [r, n] = rows.shape as [number, number];
@@ -122,9 +128,18 @@ function argExtremum(name: string, better: (a: number, b: number) => boolean) {
       }
       out[i] = at;
     }
-    const shape = dim === undefined || x.ndim === 0 ? [] : keepdim ? x.shape.map((s, k) => (k === d ? 1 : s)) : x.shape.filter((_, k) => k !== d);
     return new Tensor(out, 'int32', shape);
   };
+}
+
+/** The backend's argmax/argmin of float32 x along dim d (over the flattened tensor when undefined): x as (outer, n, inner). */
+function argKernel(max: boolean, x: Tensor, d: number | undefined): Int32Array {
+  const c = x.isContiguous() ? x : copyAs(x, 'float32');
+  const size = (from: number, to: number): number => c.shape.slice(from, to).reduce((p, v) => p * v, 1);
+  const [outer, n, inner] = d === undefined || c.ndim === 0 ? [1, c.numel(), 1] : [size(0, d), c.shape[d]!, size(d + 1, c.ndim)];
+  const values = new Float32Array(outer * inner), indices = new Int32Array(outer * inner);
+  getBackend().argReduceF32(max, outer, n, inner, c.data as Float32Array, c.offset, values, 0, indices, 0);
+  return indices;
 }
 
 function movedLast(x: Tensor, d: number): Tensor {

@@ -4,9 +4,7 @@ import { toFloating } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, div, mul, sub, where, gt, ge, le } from './binary.js';
 import { UnaryOp, type UnaryOpCode } from '../backend/backend.js';
-import { getBackend } from '../backend/select.js';
-import { empty, mapUnary } from './compute.js';
-import { dispatch } from './dispatch.js';
+import { mapUnary } from './compute.js';
 import { erf } from './special.js';
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -23,14 +21,7 @@ function checkTensor(fn: string, x: unknown): asserts x is Tensor {
 function floatingUnary(name: string, f: (v: number) => number, grad: (g: Tensor, x: Tensor, out: Tensor) => Tensor, kernel?: UnaryOpCode) {
   const op = defineOp<void>({
     name,
-    forward: ([x]) => {
-      if (kernel !== undefined && x!.dtype === 'float32' && x!.isContiguous() && x!.numel() >= dispatch.elementwiseMin) {
-        const out = empty(x!.shape, 'float32');
-        getBackend().unaryF32(kernel, out.data.length, x!.data as Float32Array, x!.offset, out.data as Float32Array, 0);
-        return out;
-      }
-      return mapUnary(x!, toFloating(x!.dtype), f);
-    },
+    forward: ([x]) => mapUnary(x!, toFloating(x!.dtype), f, kernel),
     backward: (g, { inputs: [x], output }) => [grad(g, x!, output)],
   });
   return (x: Tensor): Tensor => {

@@ -14,6 +14,8 @@ export interface NativeInfo {
   isaNote: string;
   threads: number;
   hardwareThreads: number;
+  /** 'builtin', or 'openblas' when built with NN_BLAS=openblas. */
+  gemm: string;
   cpu: { avx2: boolean; fma: boolean; avx512f: boolean; neon: boolean };
 }
 
@@ -21,9 +23,21 @@ export interface NativeInfo {
 export interface NativeBinding {
   abiVersion: number;
   sgemm: Backend['sgemm'];
+  dgemm: Backend['dgemm'];
   binaryF32: Backend['binaryF32'];
   unaryF32: Backend['unaryF32'];
   softmaxF32: Backend['softmaxF32'];
+  crossEntropyForwardF32: Backend['crossEntropyForwardF32'];
+  crossEntropyBackwardF32: Backend['crossEntropyBackwardF32'];
+  embeddingGatherF32: Backend['embeddingGatherF32'];
+  embeddingScatterAddF32: Backend['embeddingScatterAddF32'];
+  binaryBroadcastF32: Backend['binaryBroadcastF32'];
+  reduceF32: Backend['reduceF32'];
+  argReduceF32: Backend['argReduceF32'];
+  sgdStepF32: Backend['sgdStepF32'];
+  adamStepF32: Backend['adamStepF32'];
+  rmspropStepF32: Backend['rmspropStepF32'];
+  adagradStepF32: Backend['adagradStepF32'];
   info(): NativeInfo;
   setNumThreads(n: number): void;
 }
@@ -35,7 +49,10 @@ export function asNativeBinding(mod: unknown): NativeBinding {
   if (m['abiVersion'] !== EXPECTED_ABI_VERSION) {
     throw new Error(`stale binary: abiVersion ${String(m['abiVersion'])}, expected ${EXPECTED_ABI_VERSION} (rebuild it)`);
   }
-  for (const fn of ['sgemm', 'binaryF32', 'unaryF32', 'softmaxF32', 'info', 'setNumThreads']) {
+  for (const fn of ['sgemm', 'dgemm', 'binaryF32', 'unaryF32', 'softmaxF32',
+    'crossEntropyForwardF32', 'crossEntropyBackwardF32', 'embeddingGatherF32', 'embeddingScatterAddF32',
+    'binaryBroadcastF32', 'reduceF32', 'argReduceF32',
+    'sgdStepF32', 'adamStepF32', 'rmspropStepF32', 'adagradStepF32', 'info', 'setNumThreads']) {
     if (typeof m[fn] !== 'function') throw new Error(`not an @nn addon: it lacks ${fn}()`);
   }
   return mod as NativeBinding;

@@ -1,0 +1,226 @@
+// GEMM algorithms for float and double: the direct path for small problems, and after BLIS the packed loops around
+// the microkernel (jc -> pc -> ic -> jr -> ir), parallel over the loops that share a packed B panel.
+#include "kernels/gemm/gemm.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "kernels/gemm/pack.h"
+#if defined(NN_USE_CBLAS)
+#include <cblas.h>
+#endif
+#include "runtime/dispatch.h"
+#include "runtime/threads.h"
+
+namespace nn::gemm {
+namespace {
+
+constexpr int kMaxTile = 16 * 32;  // largest MR * NR of any microkernel
+constexpr std::size_t kAlign = 64;
+
+// Per-thread buffer, grown on demand and never shrunk: steady-state calls allocate nothing.
+template <typename T>
+struct Buffer {
+  T* data = nullptr;
+  std::size_t capacity = 0;
+  ~Buffer() { std::free(data); }
+  T* reserve(std::size_t count) {
+    if (count > capacity) {
+      std::free(data);
+      const std::size_t bytes = (count * sizeof(T) + kAlign - 1) / kAlign * kAlign;
+      data = static_cast<T*>(std::aligned_alloc(kAlign, bytes));
+      capacity = data ? count : 0;
+    }
+    if (data == nullptr) throw std::bad_alloc();
+    return data;
+  }
+};
+
+template <typename T>
+thread_local Buffer<T> a_buffer;
+template <typename T>
+thread_local Buffer<T> b_buffer;
+
+index_t round_up(index_t x, index_t to) { return (x + to - 1) / to * to; }
+
+// C (m, n) = beta * C, without reading C when beta == 0 (BLAS semantics: NaNs in C do not leak).
+template <typename T>
+void scale_c(index_t m, index_t n, T beta, T* c, index_t ldc) {
+  for (index_t i = 0; i < m; ++i) {
+    T* row = c + i * ldc;
+    if (beta == T(0)) {
+      std::memset(row, 0, static_cast<std::size_t>(n) * sizeof(T));
+    } else if (beta != T(1)) {
+      for (index_t j = 0; j < n; ++j) row[j] *= beta;
+    }
+  }
+}
+
+// A partial tile (rows < MR or cols < NR): run the full microkernel into a scratch tile, then merge.
+template <typename T>
+void edge_tile(const Microkernel<T>& uk, index_t kc, const T* a, const T* b, T* c, index_t ldc, index_t rows,
+               index_t cols, T alpha, T beta) {
+  alignas(kAlign) T tile[kMaxTile];
+  uk.fn(kc, a, b, tile, uk.nr, alpha, T(0));
+  for (index_t i = 0; i < rows; ++i) {
+    T* crow = c + i * ldc;
+    const T* trow = tile + i * uk.nr;
+    for (index_t j = 0; j < cols; ++j) crow[j] = beta == T(0) ? trow[j] : trow[j] + beta * crow[j];
+  }
+}
+
+// One (pc, jc) step of the algorithm: B panel packed in b_pack; C rows [ic0, ic0 + mc) x panels [jr0, jr1) of it.
+template <typename T>
+void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, const T* a, index_t lda, index_t m,
+                   index_t pc, index_t kc, index_t jc, index_t nc, const T* b_pack, index_t ic0, index_t jr0, index_t jr1,
+                   T alpha, T beta_block, T* c, index_t ldc) {
+  const index_t mr = uk.mr, nr = uk.nr;
+  const index_t mc = m - ic0 < blk.mc ? m - ic0 : blk.mc;
+  T* a_pack = a_buffer<T>.reserve(static_cast<std::size_t>(blk.mc * blk.kc));
+  pack_a(trans_a, a, lda, ic0, pc, mc, kc, uk.mr, a_pack);
+  for (index_t jr = jr0; jr < jr1 && jr < nc; jr += nr) {
+    const index_t cols = nc - jr < nr ? nc - jr : nr;
+    const T* b_panel = b_pack + jr * kc;
+    for (index_t ir = 0; ir < mc; ir += mr) {
+      const index_t rows = mc - ir < mr ? mc - ir : mr;
+      const T* a_panel = a_pack + ir * kc;
+      T* c_tile = c + (ic0 + ir) * ldc + jc + jr;
+      if (rows == mr && cols == nr) {
+        uk.fn(kc, a_panel, b_panel, c_tile, ldc, alpha, beta_block);
+      } else {
+        edge_tile(uk, kc, a_panel, b_panel, c_tile, ldc, rows, cols, alpha, beta_block);
+      }
+    }
+  }
+}
+
+// Below this many multiply-adds (m*n*k) a GEMM stays on the calling thread: waking the pool (tens of
+// microseconds) costs more than it saves. Measured with tools/bench/gemm.mjs: 128^3 lost on 2 threads, 256^3 won.
+constexpr double kParallelMinFlops = 4.0e6;
+
+template <typename T>
+void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m, index_t n, index_t k, T alpha,
+                 const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
+  const Blocking& base = tuning().blocking;
+  const index_t nr = uk.nr;
+  const Blocking blk{round_up(base.mc, uk.mr), base.kc, round_up(base.nc, nr)};
+  T* b_pack = b_buffer<T>.reserve(static_cast<std::size_t>(blk.kc * blk.nc));
+  const int threads = static_cast<double>(m) * n * k < kParallelMinFlops ? 1 : runtime::num_threads();
+
+  for (index_t jc = 0; jc < n; jc += blk.nc) {
+    const index_t nc = n - jc < blk.nc ? n - jc : blk.nc;
+    const index_t panels = (nc + nr - 1) / nr;
+    for (index_t pc = 0; pc < k; pc += blk.kc) {
+      const index_t kc = k - pc < blk.kc ? k - pc : blk.kc;
+      // Later K blocks accumulate onto what the first one wrote.
+      const T beta_block = pc == 0 ? beta : T(1);
+      const index_t ic_blocks = (m + blk.mc - 1) / blk.mc;
+      if (threads == 1) {
+        pack_b(trans_b, b, ldb, pc, jc, kc, nc, uk.nr, b_pack);
+        for (index_t ib = 0; ib < ic_blocks; ++ib) {
+          compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ib * blk.mc, 0, nc, alpha, beta_block, c, ldc);
+        }
+        continue;
+      }
+      // Threads pack disjoint B panels, then share the packed B: each task takes one MC block of rows and a
+      // range of panels (the panel range splits further when there are fewer row blocks than threads).
+      const index_t pack_chunks = panels < threads ? panels : threads;
+      runtime::parallel_for(static_cast<int>(pack_chunks), [&](int t) {
+        const index_t p0 = panels * t / pack_chunks, p1 = panels * (t + 1) / pack_chunks;
+        const index_t j0 = p0 * nr, j1 = p1 * nr < nc ? p1 * nr : nc;
+        pack_b(trans_b, b, ldb, pc, jc + j0, kc, j1 - j0, uk.nr, b_pack + j0 * kc);
+      });
+      index_t jr_chunks = (2 * threads + ic_blocks - 1) / ic_blocks;
+      if (jr_chunks > panels) jr_chunks = panels;
+      if (jr_chunks < 1) jr_chunks = 1;
+      runtime::parallel_for(static_cast<int>(ic_blocks * jr_chunks), [&](int t) {
+        const index_t ib = t / jr_chunks, jb = t % jr_chunks;
+        const index_t jr0 = panels * jb / jr_chunks * nr, jr1 = panels * (jb + 1) / jr_chunks * nr;
+        compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ib * blk.mc, jr0, jr1, alpha, beta_block, c, ldc);
+      });
+    }
+  }
+}
+
+index_t env_size(const char* name, index_t fallback) {
+  const char* v = std::getenv(name);
+  if (v == nullptr || *v == '\0') return fallback;
+  const long long parsed = std::atoll(v);
+  return parsed > 0 ? static_cast<index_t>(parsed) : fallback;
+}
+
+}  // namespace
+
+const Tuning& tuning() {
+  // Defaults for L1d >= 32 KiB, L2 >= 1 MiB per core and a shared L3 of several MiB (Zen 3, Ice Lake and later
+  // Xeons): KC rows of an NR-wide B panel plus an MR-wide A panel stay in L1; MC x KC of A (~150 KiB) in L2;
+  // KC x NC of B (~4 MiB) in L3. Direct path up to 2^18 multiply-adds (e.g. 64^3): measured in tools/bench/gemm.mjs.
+  static const Tuning t{Blocking{env_size("NN_GEMM_MC", 144), env_size("NN_GEMM_KC", 256), env_size("NN_GEMM_NC", 4080)},
+                        static_cast<double>(env_size("NN_GEMM_DIRECT_MAX", 1 << 18))};
+  return t;
+}
+
+template <typename T>
+void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool trans_b, index_t m, index_t n, index_t k,
+               T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0 || alpha == T(0)) {
+    scale_c(m, n, beta, c, ldc);
+    return;
+  }
+  const bool direct = path == Path::kDirect ||
+                      (path == Path::kAuto && static_cast<double>(m) * n * k <= tuning().direct_max_flops);
+  if (!direct) {
+    packed_gemm(kernels.packed, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
+  const index_t a_rs = trans_a ? 1 : lda, a_cs = trans_a ? lda : 1;
+  if (trans_b) {
+    T* bt = b_buffer<T>.reserve(static_cast<std::size_t>(k * n));
+    transpose_b(b, ldb, k, n, bt);
+    kernels.direct(m, n, k, alpha, a, a_rs, a_cs, bt, n, beta, c, ldc);
+  } else {
+    kernels.direct(m, n, k, alpha, a, a_rs, a_cs, b, ldb, beta, c, ldc);
+  }
+}
+
+template void gemm_with<float>(const GemmKernels<float>&, Path, bool, bool, index_t, index_t, index_t, float,
+                               const float*, index_t, const float*, index_t, float, float*, index_t);
+template void gemm_with<double>(const GemmKernels<double>&, Path, bool, bool, index_t, index_t, index_t, double,
+                                const double*, index_t, const double*, index_t, double, double*, index_t);
+
+const char* backend_name() {
+#if defined(NN_USE_CBLAS)
+  return "openblas";
+#else
+  return "builtin";
+#endif
+}
+
+void sgemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, float alpha, const float* a, index_t lda,
+           const float* b, index_t ldb, float beta, float* c, index_t ldc) {
+#if defined(NN_USE_CBLAS)
+  if (m > 0 && n > 0) {
+    cblas_sgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, m, n, k, alpha, a,
+                lda, b, ldb, beta, c, ldc);
+  }
+  return;
+#endif
+  gemm_with(runtime::kernels().sgemm, Path::kAuto, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void dgemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, double alpha, const double* a, index_t lda,
+           const double* b, index_t ldb, double beta, double* c, index_t ldc) {
+#if defined(NN_USE_CBLAS)
+  if (m > 0 && n > 0) {
+    cblas_dgemm(CblasRowMajor, trans_a ? CblasTrans : CblasNoTrans, trans_b ? CblasTrans : CblasNoTrans, m, n, k, alpha, a,
+                lda, b, ldb, beta, c, ldc);
+  }
+  return;
+#endif
+  gemm_with(runtime::kernels().dgemm, Path::kAuto, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+}  // namespace nn::gemm

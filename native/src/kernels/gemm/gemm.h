@@ -1,0 +1,68 @@
+// GEMM for float32 and float64: C = alpha * op(A) * op(B) + beta * C over row-major matrices (BLIS layering).
+#pragma once
+#include "kernels/types.h"
+
+namespace nn::gemm {
+
+// A microkernel computes one full MR x NR tile of C from packed panels:
+//   a: (kc, MR) column panel of op(A), b: (kc, NR) row panel of op(B), both contiguous.
+//   c: (MR, NR) tile with row stride ldc; c = alpha * a^T b + beta * c, and c is not read when beta == 0.
+template <typename T>
+using MicrokernelFn = void (*)(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta);
+
+template <typename T>
+struct Microkernel {
+  int mr;
+  int nr;
+  MicrokernelFn<T> fn;
+};
+
+// The unpacked path for small problems: C (m, n) = alpha * op(A) * B + beta * C with op(A)(i, p) = a[i * a_rs + p * a_cs]
+// and B: (k, n) row-major with row stride ldb; C not read when beta == 0; requires k > 0.
+template <typename T>
+using DirectGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const T* a, index_t a_rs, index_t a_cs,
+                              const T* b, index_t ldb, T beta, T* c, index_t ldc);
+
+// One ISA's GEMM kernels for one element type.
+template <typename T>
+struct GemmKernels {
+  Microkernel<T> packed;
+  DirectGemmFn<T> direct;
+};
+
+// Cache blocking (BLIS names): KC rows of packed B stay in L1/L2, MC x KC of packed A in L2,
+// KC x NC of packed B in L3. MC must be a multiple of MR and NC of NR.
+struct Blocking {
+  index_t mc;
+  index_t kc;
+  index_t nc;
+};
+
+// Sizes that pick the algorithm and its blocking; defaults suit this generation of x86 and arm64 cores, and the
+// environment can override them for tuning (NN_GEMM_MC, NN_GEMM_KC, NN_GEMM_NC in elements,
+// NN_GEMM_DIRECT_MAX in multiply-adds m*n*k: problems up to it take the unpacked path).
+struct Tuning {
+  Blocking blocking;  // mc and nc are rounded to the microkernel's MR and NR where used
+  double direct_max_flops;
+};
+const Tuning& tuning();
+
+// Which algorithm a call takes: kAuto chooses by size; tests force each one.
+enum class Path { kAuto, kPacked, kDirect };
+
+// Shapes: op(A): (m, k), op(B): (k, n), C: (m, n). Leading dimensions are the row strides of the stored matrices
+// (A is stored (k, m) when trans_a). Uses the kernels chosen at load.
+void sgemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, float alpha, const float* a, index_t lda,
+           const float* b, index_t ldb, float beta, float* c, index_t ldc);
+void dgemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, double alpha, const double* a, index_t lda,
+           const double* b, index_t ldb, double beta, double* c, index_t ldc);
+
+// "builtin", or "openblas" when built with NN_BLAS=openblas (sgemm and dgemm then call cblas).
+const char* backend_name();
+
+// The same with explicit kernels and path, so tests can compare ISA paths in one process.
+template <typename T>
+void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool trans_b, index_t m, index_t n, index_t k,
+               T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc);
+
+}  // namespace nn::gemm

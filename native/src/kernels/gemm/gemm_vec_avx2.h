@@ -1,0 +1,43 @@
+// AVX2 + FMA lanes for the GEMM templates, float and double; include only from translation units built with -mavx2 -mfma.
+#pragma once
+#include <immintrin.h>
+
+namespace nn::gemm {
+namespace {
+
+template <typename T>
+struct VecAvx2;
+
+template <>
+struct VecAvx2<float> {
+  using Reg = __m256;
+  static constexpr int kWidth = 8;
+  static Reg zero() { return _mm256_setzero_ps(); }
+  static Reg load(const float* p) { return _mm256_loadu_ps(p); }
+  static void store(float* p, Reg v) { _mm256_storeu_ps(p, v); }
+  static Reg set1(float v) { return _mm256_set1_ps(v); }
+  static Reg mul(Reg a, Reg b) { return _mm256_mul_ps(a, b); }
+  static Reg fma(Reg a, Reg b, Reg c) { return _mm256_fmadd_ps(a, b, c); }
+  // The first n lanes (0 <= n <= 8); vmaskmov neither reads nor writes the masked-off lanes.
+  static __m256i first(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
+  static Reg load_partial(const float* p, int n) { return _mm256_maskload_ps(p, first(n)); }
+  static void store_partial(float* p, Reg v, int n) { _mm256_maskstore_ps(p, first(n), v); }
+};
+
+template <>
+struct VecAvx2<double> {
+  using Reg = __m256d;
+  static constexpr int kWidth = 4;
+  static Reg zero() { return _mm256_setzero_pd(); }
+  static Reg load(const double* p) { return _mm256_loadu_pd(p); }
+  static void store(double* p, Reg v) { _mm256_storeu_pd(p, v); }
+  static Reg set1(double v) { return _mm256_set1_pd(v); }
+  static Reg mul(Reg a, Reg b) { return _mm256_mul_pd(a, b); }
+  static Reg fma(Reg a, Reg b, Reg c) { return _mm256_fmadd_pd(a, b, c); }
+  static __m256i first(int n) { return _mm256_cmpgt_epi64(_mm256_set1_epi64x(n), _mm256_setr_epi64x(0, 1, 2, 3)); }
+  static Reg load_partial(const double* p, int n) { return _mm256_maskload_pd(p, first(n)); }
+  static void store_partial(double* p, Reg v, int n) { _mm256_maskstore_pd(p, first(n), v); }
+};
+
+}  // namespace
+}  // namespace nn::gemm

@@ -1,0 +1,44 @@
+// AVX-512 lanes for the GEMM templates, float and double; include only from translation units built with -mavx512f.
+#pragma once
+#include <immintrin.h>
+
+namespace nn::gemm {
+// Anonymous namespace: each including translation unit keeps its own copy, so no AVX-512 code leaks into others.
+namespace {
+
+template <typename T>
+struct VecAvx512;
+
+template <>
+struct VecAvx512<float> {
+  using Reg = __m512;
+  static constexpr int kWidth = 16;
+  static Reg zero() { return _mm512_setzero_ps(); }
+  static Reg load(const float* p) { return _mm512_loadu_ps(p); }
+  static void store(float* p, Reg v) { _mm512_storeu_ps(p, v); }
+  static Reg set1(float v) { return _mm512_set1_ps(v); }
+  static Reg mul(Reg a, Reg b) { return _mm512_mul_ps(a, b); }
+  static Reg fma(Reg a, Reg b, Reg c) { return _mm512_fmadd_ps(a, b, c); }
+  // The first n lanes (0 <= n <= 16); masked lanes are neither read nor written, so no access strays past the end.
+  static __mmask16 first(int n) { return static_cast<__mmask16>((1u << n) - 1u); }
+  static Reg load_partial(const float* p, int n) { return _mm512_maskz_loadu_ps(first(n), p); }
+  static void store_partial(float* p, Reg v, int n) { _mm512_mask_storeu_ps(p, first(n), v); }
+};
+
+template <>
+struct VecAvx512<double> {
+  using Reg = __m512d;
+  static constexpr int kWidth = 8;
+  static Reg zero() { return _mm512_setzero_pd(); }
+  static Reg load(const double* p) { return _mm512_loadu_pd(p); }
+  static void store(double* p, Reg v) { _mm512_storeu_pd(p, v); }
+  static Reg set1(double v) { return _mm512_set1_pd(v); }
+  static Reg mul(Reg a, Reg b) { return _mm512_mul_pd(a, b); }
+  static Reg fma(Reg a, Reg b, Reg c) { return _mm512_fmadd_pd(a, b, c); }
+  static __mmask8 first(int n) { return static_cast<__mmask8>((1u << n) - 1u); }
+  static Reg load_partial(const double* p, int n) { return _mm512_maskz_loadu_pd(first(n), p); }
+  static void store_partial(double* p, Reg v, int n) { _mm512_mask_storeu_pd(p, first(n), v); }
+};
+
+}  // namespace
+}  // namespace nn::gemm
