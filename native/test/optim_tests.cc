@@ -106,14 +106,14 @@ struct Buffers {
 
   Buffers(index_t n, const bool (&uses)[3], std::mt19937& rng) : used{uses[0], uses[1], uses[2]} {
     std::normal_distribution<float> d(0.0f, 1.0f);
-    const auto fill = [&](std::vector<float>& v, float scale, bool positive) {
+    const auto fill = [&](std::vector<float>& v, float scale) {
       v.resize(static_cast<size_t>(n));
-      for (float& x : v) x = positive ? std::fabs(d(rng)) * scale : d(rng) * scale;
+      for (float& x : v) x = d(rng) * scale;
     };
-    fill(p, 1.0f, false);
-    fill(g, 0.5f, false);
+    fill(p, 1.0f);
+    fill(g, 0.5f);
     for (int k = 0; k < 3; ++k) {
-      if (used[k]) fill(s[k], 0.1f, false);
+      if (used[k]) fill(s[k], 0.1f);
     }
     if (n > 0) g[0] = 0.0f;
   }
@@ -126,14 +126,16 @@ struct Buffers {
 
 // Gives the states of the adaptive methods values their running averages can have: sums and averages of squares are
 // non-negative, and centered RMSProp's square_avg is at least grad_avg^2.
-void make_states_valid(Buffers& b, int which) {
+enum class Kind { Sgd, Adam, Rmsprop, Adagrad };
+
+void make_states_valid(Buffers& b, Kind kind) {
   for (size_t i = 0; i < b.p.size(); ++i) {
-    if (which == 1) {  // adam: exp_avg_sq and max_exp_avg_sq (above or below it)
+    if (kind == Kind::Adam) {  // exp_avg_sq, and max_exp_avg_sq above or below it
       b.s[1][i] = std::fabs(b.s[1][i]) * 0.1f;
       if (b.used[2]) b.s[2][i] = b.s[1][i] * (i % 2 == 0 ? 1.5f : 0.5f);
-    } else if (which == 2) {  // rmsprop: square_avg >= grad_avg^2
+    } else if (kind == Kind::Rmsprop) {  // square_avg >= grad_avg^2
       b.s[0][i] = std::fabs(b.s[0][i]) + (b.used[1] ? b.s[1][i] * b.s[1][i] : 0.0f);
-    } else if (which == 3) {  // adagrad: sum >= 0
+    } else if (kind == Kind::Adagrad) {  // sum >= 0
       b.s[0][i] = std::fabs(b.s[0][i]);
     }
   }
@@ -145,12 +147,12 @@ const std::int64_t kSteps[] = {1, 2, 9};
 // Runs `kernel` on fresh buffers of every size and step, checks each output against the oracle, and the
 // outputs of `table` against those of the baseline table bit for bit.
 template <typename Kernel, typename BaseKernel, typename Oracle>
-void run_cases(const std::string& what, const bool (&uses)[3], int which, Kernel kernel, BaseKernel base, Oracle oracle) {
+void run_cases(const std::string& what, const bool (&uses)[3], Kind kind, Kernel kernel, BaseKernel base, Oracle oracle) {
   std::mt19937 rng(42);
   for (index_t n : kSizes) {
     for (std::int64_t step : kSteps) {
       Buffers b(n, uses, rng);
-      make_states_valid(b, which);
+      make_states_valid(b, kind);
       Buffers expect_bits = b;
       std::vector<Element> want(static_cast<size_t>(n));
       for (index_t i = 0; i < n; ++i) {
@@ -189,7 +191,7 @@ void test_sgd(const runtime::KernelTable& t, const runtime::KernelTable& base) {
     const std::string what = std::string(t.isa) + " sgd momentum=" + std::to_string(h.momentum) + " dampening=" +
                              std::to_string(h.dampening) + " wd=" + std::to_string(h.weight_decay) +
                              " nesterov=" + std::to_string(h.nesterov) + " maximize=" + std::to_string(h.maximize);
-    run_cases(what, uses, 0, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.sgd(h, s, b); },
+    run_cases(what, uses, Kind::Sgd, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.sgd(h, s, b); },
               [&](std::int64_t s, const ParamBuffers& b) { base.optim_f32.sgd(h, s, b); },
               [&](std::int64_t s, Element& x) { sgd_oracle(h, s, x); });
   }
@@ -205,7 +207,7 @@ void test_adam(const runtime::KernelTable& t, const runtime::KernelTable& base) 
     const std::string what = std::string(t.isa) + (h.decoupled ? " adamw" : " adam") + " lr=" + std::to_string(h.lr) +
                              " wd=" + std::to_string(h.weight_decay) + " amsgrad=" + std::to_string(h.amsgrad) +
                              " maximize=" + std::to_string(h.maximize);
-    run_cases(what, uses, 1, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.adam(h, s, b); },
+    run_cases(what, uses, Kind::Adam, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.adam(h, s, b); },
               [&](std::int64_t s, const ParamBuffers& b) { base.optim_f32.adam(h, s, b); },
               [&](std::int64_t s, Element& x) { adam_oracle(h, s, x); });
   }
@@ -221,7 +223,7 @@ void test_rmsprop(const runtime::KernelTable& t, const runtime::KernelTable& bas
     const std::string what = std::string(t.isa) + " rmsprop alpha=" + std::to_string(h.alpha) + " wd=" +
                              std::to_string(h.weight_decay) + " momentum=" + std::to_string(h.momentum) +
                              " centered=" + std::to_string(h.centered) + " maximize=" + std::to_string(h.maximize);
-    run_cases(what, uses, 2, [&](std::int64_t, const ParamBuffers& b) { t.optim_f32.rmsprop(h, b); },
+    run_cases(what, uses, Kind::Rmsprop, [&](std::int64_t, const ParamBuffers& b) { t.optim_f32.rmsprop(h, b); },
               [&](std::int64_t, const ParamBuffers& b) { base.optim_f32.rmsprop(h, b); },
               [&](std::int64_t, Element& x) { rmsprop_oracle(h, x); });
   }
@@ -233,7 +235,7 @@ void test_adagrad(const runtime::KernelTable& t, const runtime::KernelTable& bas
     const bool uses[3] = {true, false, false};
     const std::string what = std::string(t.isa) + " adagrad lr_decay=" + std::to_string(h.lr_decay) + " wd=" +
                              std::to_string(h.weight_decay) + " maximize=" + std::to_string(h.maximize);
-    run_cases(what, uses, 3, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.adagrad(h, s, b); },
+    run_cases(what, uses, Kind::Adagrad, [&](std::int64_t s, const ParamBuffers& b) { t.optim_f32.adagrad(h, s, b); },
               [&](std::int64_t s, const ParamBuffers& b) { base.optim_f32.adagrad(h, s, b); },
               [&](std::int64_t s, Element& x) { adagrad_oracle(h, s, x); });
   }
@@ -248,7 +250,7 @@ void test_group(const runtime::KernelTable& t) {
   std::vector<Buffers> group, single;
   for (index_t n : sizes) {
     group.emplace_back(n, uses, rng);
-    make_states_valid(group.back(), 1);
+    make_states_valid(group.back(), Kind::Adam);
   }
   single = group;
   std::vector<ParamBuffers> views;

@@ -75,15 +75,16 @@ for (const [n, c] of [[64, 1000], [512, 27]]) {
   const n = 1 << 20;
   const p = nn.randn([n], { generator: g }), grad = nn.randn([n], { generator: g });
   const m = nn.zeros([n]), v = nn.zeros([n]);
-  const hyper = { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 };
+  const hyper = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8 };
+  const [beta1, beta2] = hyper.betas;
   let step = 0;
   const fused = seconds(() => nn.adamStep({ params: [p.data], grads: [grad.data], expAvgs: [m.data], expAvgSqs: [v.data] }, hyper, ++step));
   const unfused = seconds(() => {
     step++;
-    const m2 = m.mul(hyper.beta1).add(grad.mul(1 - hyper.beta1));
-    const v2 = v.mul(hyper.beta2).add(grad.mul(grad).mul(1 - hyper.beta2));
-    const denom = v2.div(1 - hyper.beta2 ** step).sqrt().add(hyper.eps);
-    const upd = m2.div(denom).mul(hyper.lr / (1 - hyper.beta1 ** step));
+    const m2 = m.mul(beta1).add(grad.mul(1 - beta1));
+    const v2 = v.mul(beta2).add(grad.mul(grad).mul(1 - beta2));
+    const denom = v2.div(1 - beta2 ** step).sqrt().add(hyper.eps);
+    const upd = m2.div(denom).mul(hyper.lr / (1 - beta1 ** step));
     m.data.set(m2.data); v.data.set(v2.data); p.data.set(p.sub(upd).data);
   });
   report('fused', `Adam step over ${n} params fused`, fused, 4 * 4 * n + 3 * 4 * n, { speedup: +(unfused / fused).toFixed(2) });

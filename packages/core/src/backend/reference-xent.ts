@@ -71,10 +71,12 @@ export function crossEntropyBackwardRows(
     const wt = weight === null ? 1 : weight[t]!;
     const pScale = s * ((1 - eps) * wt + (eps * wTotal) / c);
     const epsScale = (s * eps) / c;
+    const targetScale = s * (1 - eps) * wt;
     const m = stats[2 * r]!, logSum = stats[2 * r + 1]!;
     for (let j = 0; j < c; j++) {
-      gradX[base + j] = pScale * Math.exp(x[base + j]! - m - logSum) - epsScale * (weight === null ? 1 : weight[j]!);
+      // One rounding on store, so a float32 gradient that is exactly 0 in theory (C = 1) comes out 0.
+      gradX[base + j] = pScale * Math.exp(x[base + j]! - m - logSum) - epsScale * (weight === null ? 1 : weight[j]!) -
+        (j === t ? targetScale : 0);
     }
-    gradX[base + t] = gradX[base + t]! - s * (1 - eps) * wt;
   }
 }

@@ -113,7 +113,9 @@ function argExtremum(name: string, better: (a: number, b: number) => boolean) {
     if (x.numel() === 0) throw new RangeError(`${name}: cannot reduce an empty tensor of shape ${formatShape(x.shape)}`);
     const d = dim === undefined ? 0 : normalizeDim(name, dim, x.ndim);
     const shape = dim === undefined || x.ndim === 0 ? [] : keepdim ? x.shape.map((s, k) => (k === d ? 1 : s)) : x.shape.filter((_, k) => k !== d);
-    if (x.dtype === 'float32' && x.numel() >= dispatch.reduceMin) return new Tensor(argKernel(name === 'argmax', x, dim === undefined ? undefined : d), 'int32', shape);
+    if (x.dtype === 'float32' && x.numel() >= dispatch.reduceMin) {
+      return new Tensor(argKernel(name === 'argmax', x, dim === undefined ? undefined : d), 'int32', shape);
+    }
     // Move the reduced dim last and make rows contiguous; over all elements the index is into the flattened tensor.
     const rows = dim === undefined ? reshape(x, [1, -1]) : x.ndim === 0 ? reshape(x, [1, 1]) : reshape(movedLast(x, d), [-1, x.shape[d]!]);
     const data = copyAs(rows, rows.dtype).data;
