@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -59,5 +60,18 @@ class Args {
   const Napi::CallbackInfo& info_;
   const char* fn_;
 };
+
+// Kernel failures (allocation) become JavaScript errors instead of terminating the process.
+template <typename Fn>
+Napi::Value guarded(const Napi::CallbackInfo& info, const char* fn, Fn body) {
+  try {
+    body();
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), std::string(fn) + ": " + e.what());
+  }
+  return info.Env().Undefined();
+}
 
 }  // namespace nn::addon

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "addon/args.h"
+#include "addon/overlap.h"
 #include "addon/binary_broadcast_binding.h"
 #include "addon/embedding_binding.h"
 #include "addon/optim_binding.h"
@@ -25,24 +26,6 @@ constexpr int kAbiVersion = 5;
 
 // Elements a (rows, cols) matrix with row stride ld spans from its first element to its last.
 index_t matrix_extent(index_t rows, index_t cols, index_t ld) { return rows == 0 || cols == 0 ? 0 : (rows - 1) * ld + cols; }
-
-template <typename T>
-bool overlaps(const T* a, index_t a_len, const T* b, index_t b_len) {
-  return a_len > 0 && b_len > 0 && a < b + b_len && b < a + a_len;
-}
-
-// Kernel failures (allocation) become JavaScript errors instead of terminating the process.
-template <typename Fn>
-Napi::Value guarded(const Napi::CallbackInfo& info, const char* fn, Fn body) {
-  try {
-    body();
-  } catch (const Napi::Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw Napi::Error::New(info.Env(), std::string(fn) + ": " + e.what());
-  }
-  return info.Env().Undefined();
-}
 
 // sgemm / dgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc)
 template <typename T>
@@ -74,7 +57,8 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
     const index_t c_len = matrix_extent(m, n, ldc);
     const index_t a_len = trans_a ? matrix_extent(k, m, lda) : matrix_extent(m, k, lda);
     const index_t b_len = trans_b ? matrix_extent(n, k, ldb) : matrix_extent(k, n, ldb);
-    if (overlaps(c.data + c_off, c_len, a.data + a_off, a_len) || overlaps(c.data + c_off, c_len, b.data + b_off, b_len)) {
+    const Span<T> c_at{c.data + c_off, c_len}, a_at{a.data + a_off, a_len}, b_at{b.data + b_off, b_len};
+    if (spans_overlap(c_at, c_len, a_at, a_len) || spans_overlap(c_at, c_len, b_at, b_len)) {
       args.fail_range("c must not share memory with a or b");
     }
   }

@@ -107,19 +107,6 @@ std::int64_t step_arg(const Args& args, std::size_t i) {
   return static_cast<std::int64_t>(step);
 }
 
-// Kernel failures (allocation in the thread pool) become JavaScript errors instead of terminating the process.
-template <typename Fn>
-Napi::Value guarded(const Napi::CallbackInfo& info, const char* fn, Fn body) {
-  try {
-    body();
-  } catch (const Napi::Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw Napi::Error::New(info.Env(), std::string(fn) + ": " + e.what());
-  }
-  return info.Env().Undefined();
-}
-
 index_t count_of(const std::vector<optim::ParamBuffers>& g) { return static_cast<index_t>(g.size()); }
 
 }  // namespace

@@ -23,11 +23,18 @@ template <typename T>
 using DirectGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const T* a, index_t a_rs, index_t a_cs,
                               const T* b, index_t ldb, T beta, T* c, index_t ldc);
 
+// The unpacked path for small A Bᵀ: C (m, n) = alpha * A * Bᵀ + beta * C with A: (m, k) and B: (n, k) row-major,
+// as dot products along k (both operands read contiguously, so B needs no transposed copy); requires k > 0.
+template <typename T>
+using DirectNtGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b,
+                                index_t ldb, T beta, T* c, index_t ldc);
+
 // One ISA's GEMM kernels for one element type.
 template <typename T>
 struct GemmKernels {
   Microkernel<T> packed;
   DirectGemmFn<T> direct;
+  DirectNtGemmFn<T> direct_nt;
 };
 
 // Cache blocking (BLIS names): KC rows of packed B stay in L1/L2, MC x KC of packed A in L2,

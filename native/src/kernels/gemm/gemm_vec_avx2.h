@@ -22,6 +22,11 @@ struct VecAvx2<float> {
   static __m256i first(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
   static Reg load_partial(const float* p, int n) { return _mm256_maskload_ps(p, first(n)); }
   static void store_partial(float* p, Reg v, int n) { _mm256_maskstore_ps(p, first(n), v); }
+  static float reduce_add(Reg v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
+  }
 };
 
 template <>
@@ -37,6 +42,10 @@ struct VecAvx2<double> {
   static __m256i first(int n) { return _mm256_cmpgt_epi64(_mm256_set1_epi64x(n), _mm256_setr_epi64x(0, 1, 2, 3)); }
   static Reg load_partial(const double* p, int n) { return _mm256_maskload_pd(p, first(n)); }
   static void store_partial(double* p, Reg v, int n) { _mm256_maskstore_pd(p, first(n), v); }
+  static double reduce_add(Reg v) {
+    const __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
+    return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
+  }
 };
 
 }  // namespace

@@ -23,6 +23,7 @@ struct VecAvx512<float> {
   static __mmask16 first(int n) { return static_cast<__mmask16>((1u << n) - 1u); }
   static Reg load_partial(const float* p, int n) { return _mm512_maskz_loadu_ps(first(n), p); }
   static void store_partial(float* p, Reg v, int n) { _mm512_mask_storeu_ps(p, first(n), v); }
+  static float reduce_add(Reg v) { return _mm512_reduce_add_ps(v); }
 };
 
 template <>
@@ -38,6 +39,7 @@ struct VecAvx512<double> {
   static __mmask8 first(int n) { return static_cast<__mmask8>((1u << n) - 1u); }
   static Reg load_partial(const double* p, int n) { return _mm512_maskz_loadu_pd(first(n), p); }
   static void store_partial(double* p, Reg v, int n) { _mm512_mask_storeu_pd(p, first(n), v); }
+  static double reduce_add(Reg v) { return _mm512_reduce_add_pd(v); }
 };
 
 }  // namespace

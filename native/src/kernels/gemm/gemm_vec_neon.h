@@ -29,6 +29,7 @@ struct VecNeon<float> {
     vst1q_f32(t, v);
     for (int i = 0; i < n; ++i) p[i] = t[i];
   }
+  static float reduce_add(Reg v) { return vaddvq_f32(v); }
 };
 
 template <>
@@ -51,6 +52,7 @@ struct VecNeon<double> {
     vst1q_f64(t, v);
     for (int i = 0; i < n; ++i) p[i] = t[i];
   }
+  static double reduce_add(Reg v) { return vaddvq_f64(v); }
 };
 
 }  // namespace

@@ -19,6 +19,7 @@ struct VecScalar {
   static void store_partial(T* p, Reg v, int n) {
     if (n > 0) *p = v;
   }
+  static T reduce_add(Reg v) { return v; }
 };
 
 }  // namespace

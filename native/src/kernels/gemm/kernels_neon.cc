@@ -6,7 +6,7 @@
 
 namespace nn::gemm {
 
-GemmKernels<float> sgemm_kernels_neon() { return make_gemm_kernels<VecNeon<float>, float, 8, 2>(); }
-GemmKernels<double> dgemm_kernels_neon() { return make_gemm_kernels<VecNeon<double>, double, 8, 2>(); }
+GemmKernels<float> sgemm_kernels_neon() { return make_gemm_kernels<VecNeon<float>, float, 8, 2, 4, 4>(); }
+GemmKernels<double> dgemm_kernels_neon() { return make_gemm_kernels<VecNeon<double>, double, 8, 2, 4, 4>(); }
 
 }  // namespace nn::gemm

@@ -5,7 +5,7 @@
 
 namespace nn::gemm {
 
-GemmKernels<float> sgemm_kernels_ref() { return make_gemm_kernels<VecScalar<float>, float, 4, 8>(); }
-GemmKernels<double> dgemm_kernels_ref() { return make_gemm_kernels<VecScalar<double>, double, 4, 4>(); }
+GemmKernels<float> sgemm_kernels_ref() { return make_gemm_kernels<VecScalar<float>, float, 4, 8, 2, 2>(); }
+GemmKernels<double> dgemm_kernels_ref() { return make_gemm_kernels<VecScalar<double>, double, 4, 4, 2, 2>(); }
 
 }  // namespace nn::gemm

@@ -123,10 +123,69 @@ void direct_gemm(index_t m, index_t n, index_t k, T alpha, const T* a, index_t a
   }
 }
 
-// The kernel pair for one element type and ISA.
-template <typename V, typename T, int MR, int NV>
+// One RA x RB tile of A Bᵀ as dot products: a: RA rows, b: RB rows, each k long, row strides lda and ldb.
+// Registers: RA * RB accumulators, RA rows of A, one row of B at a time.
+template <typename V, typename T, int RA, int RB>
+void dot_tile(index_t k, const T* a, index_t lda, const T* b, index_t ldb, T* c, index_t ldc, T alpha, T beta) {
+  constexpr int W = V::kWidth;
+  typename V::Reg acc[RA][RB];
+  for (int i = 0; i < RA; ++i) {
+    for (int j = 0; j < RB; ++j) acc[i][j] = V::zero();
+  }
+  const auto step = [&](index_t p, auto load) {
+    typename V::Reg av[RA];
+    for (int i = 0; i < RA; ++i) av[i] = load(a + i * lda + p);
+    for (int j = 0; j < RB; ++j) {
+      const typename V::Reg bv = load(b + j * ldb + p);
+      for (int i = 0; i < RA; ++i) acc[i][j] = V::fma(av[i], bv, acc[i][j]);
+    }
+  };
+  index_t p = 0;
+  for (; p + W <= k; p += W) step(p, [](const T* q) { return V::load(q); });
+  if (p < k) {
+    const int rest = static_cast<int>(k - p);
+    step(p, [rest](const T* q) { return V::load_partial(q, rest); });
+  }
+  for (int i = 0; i < RA; ++i) {
+    for (int j = 0; j < RB; ++j) {
+      const T dot = alpha * V::reduce_add(acc[i][j]);
+      T& out = c[i * ldc + j];
+      out = beta == T(0) ? dot : dot + beta * out;
+    }
+  }
+}
+
+// The columns of one block of `rows` (<= RA) rows; row and column counts pick a tile instantiation.
+template <typename V, typename T, int RA, int RB>
+void dot_cols(int rows, int cols, index_t k, const T* a, index_t lda, const T* b, index_t ldb, T* c, index_t ldc, T alpha,
+              T beta) {
+  if constexpr (RA > 1) {
+    if (rows < RA) return dot_cols<V, T, RA - 1, RB>(rows, cols, k, a, lda, b, ldb, c, ldc, alpha, beta);
+  }
+  if constexpr (RB > 1) {
+    if (cols < RB) return dot_cols<V, T, RA, RB - 1>(rows, cols, k, a, lda, b, ldb, c, ldc, alpha, beta);
+  }
+  dot_tile<V, T, RA, RB>(k, a, lda, b, ldb, c, ldc, alpha, beta);
+}
+
+// C (m, n) = alpha * A Bᵀ + beta * C for small problems, A: (m, k), B: (n, k), both row-major.
+template <typename V, typename T, int RA, int RB>
+void direct_nt_gemm(index_t m, index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta,
+                    T* c, index_t ldc) {
+  for (index_t i = 0; i < m; i += RA) {
+    const int rows = m - i < RA ? static_cast<int>(m - i) : RA;
+    for (index_t j = 0; j < n; j += RB) {
+      const int cols = n - j < RB ? static_cast<int>(n - j) : RB;
+      dot_cols<V, T, RA, RB>(rows, cols, k, a + i * lda, lda, b + j * ldb, ldb, c + i * ldc + j, ldc, alpha, beta);
+    }
+  }
+}
+
+// One ISA's kernels for one element type: MR x (NV * width) tiles for the packed and direct paths, RA x RB dot tiles.
+template <typename V, typename T, int MR, int NV, int RA, int RB>
 GemmKernels<T> make_gemm_kernels() {
-  return GemmKernels<T>{Microkernel<T>{MR, NV * V::kWidth, packed_microkernel<V, T, MR, NV>}, direct_gemm<V, T, MR, NV>};
+  return GemmKernels<T>{Microkernel<T>{MR, NV * V::kWidth, packed_microkernel<V, T, MR, NV>}, direct_gemm<V, T, MR, NV>,
+                        direct_nt_gemm<V, T, RA, RB>};
 }
 
 }  // namespace
