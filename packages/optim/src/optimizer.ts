@@ -57,9 +57,8 @@ function isGroupList<O extends BaseOptions>(params: ParamsInput<O>): params is R
   return typeof first === 'object' && first !== null && !(first instanceof Tensor) && 'params' in first;
 }
 
-/** The elements of a float tensor's storage as one typed array; throws for strided parameters. */
-function valueView(name: string, p: Tensor): OptimArray {
-  if (!p.isContiguous()) throw new Error(`${name}: parameters must be contiguous tensors, got one of shape [${p.shape.join(', ')}]`);
+/** The elements of a contiguous float tensor's storage as one typed array (addParamGroup rejects strided ones). */
+function valueView(p: Tensor): OptimArray {
   return (p.data as OptimArray).subarray(p.offset, p.offset + p.numel());
 }
 
@@ -113,6 +112,10 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
         throw new TypeError(`${name}: can only optimize float32 or float64 tensors, but params[${i}] has dtype ${p.dtype}`);
       }
       if (!p.isLeaf) throw new Error(`${name}: can't optimize a non-leaf tensor (params[${i}])`);
+      // The updates run over the storage as one flat array; a strided view (e.g. a transpose) has no such layout.
+      if (!p.isContiguous()) {
+        throw new Error(`${name}: params[${i}] is not contiguous (shape [${p.shape.join(', ')}], strides [${p.strides.join(', ')}]); optimize contiguous(p) or the tensor it views`);
+      }
       if (seen.has(p)) throw new Error(`${name}: params[${i}] appears twice in one parameter group`);
       seen.add(p);
     });
@@ -161,7 +164,7 @@ export abstract class Optimizer<O extends BaseOptions = BaseOptions> {
           state = {};
           this.state.set(p, state);
         }
-        entries.push({ param: p, value: valueView(name, p), grad: (gc.data as OptimArray).subarray(gc.offset, gc.offset + gc.numel()), state });
+        entries.push({ param: p, value: valueView(p), grad: (gc.data as OptimArray).subarray(gc.offset, gc.offset + gc.numel()), state });
       }
       if (entries.length > 0) this.stepGroup(group, entries);
     }

@@ -1,5 +1,5 @@
-// Every optimizer against PyTorch 1.13 over 20 steps (tools/fixtures/optim_steps.py): parameters after every step,
-// parameter groups with their own options, parameters without a gradient on some steps, and a stateDict resume.
+// Every optimizer against PyTorch 1.13 over 20 steps (tools/fixtures/optim_steps.py), in float32 and float64:
+// parameters after every step, parameter groups with their own options, missing gradients, and a stateDict resume.
 import * as core from '@nn/core';
 import { assertAllClose, loadJsonFixture } from '@nn/testing';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import * as optim from '../src/index.js';
 
 interface Case {
   optimizer: string;
+  dtype: 'float32' | 'float64';
   options: Record<string, unknown>;
   groups: Array<{ params: number[]; options: Record<string, unknown> }> | null;
   shapes: number[][];
@@ -33,7 +34,7 @@ function camel(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 function setup(c: Case): { params: core.Tensor[]; opt: optim.Optimizer } {
-  const params = c.initial.map((v, i) => core.tensor(v, { shape: c.shapes[i]!, dtype: 'float32' }).requiresGrad_());
+  const params = c.initial.map((v, i) => core.tensor(v, { shape: c.shapes[i]!, dtype: c.dtype }).requiresGrad_());
   const input = c.groups === null
     ? params
     : c.groups.map((g) => ({ ...camel(g.options), params: g.params.map((i) => params[i]!) }));
@@ -42,19 +43,25 @@ function setup(c: Case): { params: core.Tensor[]; opt: optim.Optimizer } {
 
 function applyGrads(c: Case, params: core.Tensor[], step: number): void {
   c.grads[step]!.forEach((g, i) => {
-    params[i]!.grad = g === null ? null : core.tensor(g, { shape: c.shapes[i]!, dtype: 'float32' });
+    params[i]!.grad = g === null ? null : core.tensor(g, { shape: c.shapes[i]!, dtype: c.dtype });
   });
 }
 
-const label = (c: Case): string => `${c.optimizer} ${JSON.stringify(c.options)}${c.groups === null ? '' : ` groups ${JSON.stringify(c.groups.map((g) => g.options))} (some grads missing)`}`;
+const label = (c: Case): string => `${c.optimizer} ${c.dtype} ${JSON.stringify(c.options)}${c.groups === null ? '' : ` groups ${JSON.stringify(c.groups.map((g) => g.options))} (some grads missing)`}`;
 
 describe(`optimizers against torch ${fixture.torch}`, () => {
-  it('covers every optimizer', () => {
-    expect(new Set(fixture.cases.map((c) => c.optimizer))).toEqual(new Set(Object.keys(CTORS)));
+  it('covers every optimizer in both dtypes', () => {
+    for (const dtype of ['float32', 'float64']) {
+      expect(new Set(fixture.cases.filter((c) => c.dtype === dtype).map((c) => c.optimizer)), dtype).toEqual(new Set(Object.keys(CTORS)));
+    }
   });
 
   for (const c of fixture.cases) {
-    const tol = { rtol: ADAM_FAMILY.has(c.optimizer) ? 1e-5 : 1e-6, atol: 1e-7 };
+    // float64 runs the same operations in the same order as PyTorch, so only the last bits may differ.
+    const tol = c.dtype === 'float64'
+      ? { rtol: 1e-12, atol: 1e-15 }
+      : { rtol: ADAM_FAMILY.has(c.optimizer) ? 1e-5 : 1e-6, atol: 1e-7 };
+    const digits = c.dtype === 'float64' ? 12 : 6;
     it(`${label(c)}: parameters after each of ${fixture.steps} steps, state after 10 and 20`, () => {
       const { params, opt } = setup(c);
       for (let s = 0; s < fixture.steps; s++) {
@@ -75,10 +82,10 @@ describe(`optimizers against torch ${fixture.torch}`, () => {
             for (const [k, v] of Object.entries(expected[i]!)) {
               const got = mine[k]!;
               const where = `state ${k} of param ${i} after step ${s + 1}`;
-              if (typeof v === 'number') expect(got, where).toBeCloseTo(v, 6);
+              if (typeof v === 'number') expect(got, where).toBeCloseTo(v, digits);
               else {
                 try {
-                  assertAllClose(Array.from(got as Float32Array), v, tol);
+                  assertAllClose(Array.from(got as ArrayLike<number>), v, tol);
                 } catch (err) {
                   throw new Error(`${where}: ${(err as Error).message}`);
                 }
@@ -94,7 +101,7 @@ describe(`optimizers against torch ${fixture.torch}`, () => {
       for (let s = 0; s < 7; s++) { applyGrads(c, a.params, s); a.opt.step(); }
       const saved = a.opt.stateDict();
       const b = setup(c);
-      b.params.forEach((p, i) => (p.data as Float32Array).set(a.params[i]!.data as Float32Array));
+      b.params.forEach((p, i) => p.data.set(a.params[i]!.data));
       b.opt.loadStateDict(saved);
       for (let s = 7; s < fixture.steps; s++) {
         applyGrads(c, a.params, s);
