@@ -6,9 +6,16 @@ import { Tensor } from '../tensor/tensor.js';
 import { runBackward, type BackwardOptions } from './engine.js';
 import { noGrad } from './grad-mode.js';
 
-/** Adds g into t.grad in place; the first gradient is stored as a private contiguous copy so later adds may write it. */
-function accumulate(t: Tensor, g: Tensor): void {
+/**
+ * Adds g into t.grad in place. The first gradient becomes t.grad itself when the engine says no one else sees it
+ * (`adopt`), and a private contiguous copy otherwise, so later adds may write it.
+ */
+function accumulate(t: Tensor, g: Tensor, adopt: boolean): void {
   const current = t.grad;
+  if (current === null && adopt && g.dtype === t.dtype && g.offset === 0 && g.isContiguous() && g.data.length === g.numel()) {
+    t.grad = g;
+    return;
+  }
   if (current === null || !current.isContiguous() || current.offset !== 0 || current.dtype !== t.dtype || !shapesEqual(current.shape, t.shape)) {
     t.grad = current === null ? copyAs(g, t.dtype) : noGrad(() => copyAs(add(current, g), t.dtype));
     return;

@@ -1,5 +1,6 @@
 // Reverse-mode differentiation over the recorded graph: topological order, gradient accumulation, graph release.
-import type { Tensor } from '../tensor/tensor.js';
+import { lastStorageSerial, type Tensor } from '../tensor/tensor.js';
+import type { Storage } from '../tensor/dtype.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
 import type { GradNode } from './node.js';
 
@@ -39,19 +40,26 @@ function topologicalOrder(root: GradNode): GradNode[] {
 export interface GradArithmetic {
   /** a + b as a new tensor. */
   add(a: Tensor, b: Tensor): Tensor;
-  /** Adds g into t.grad, creating it as a private contiguous copy the first time. */
-  accumulate(t: Tensor, g: Tensor): void;
+  /**
+   * Adds g into t.grad, creating it as a private contiguous copy the first time, or as g itself when `adopt` says
+   * that nothing else can see g's storage.
+   */
+  accumulate(t: Tensor, g: Tensor, adopt: boolean): void;
 }
 
 /** Accumulates d(root)/d(leaf) into .grad of every leaf that requires grad (and of retained non-leaves). */
 export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions, math: GradArithmetic): void {
   const { add, accumulate } = math;
   if (root.gradFn === null) {
-    accumulate(root, grad);
+    accumulate(root, grad, false);
     return;
   }
+  // A leaf may keep a gradient as its .grad only if it was allocated during this pass and handed out once: storages
+  // that one backward returned for two inputs are shared, and a later in-place accumulation would corrupt the other.
+  const firstSerial = lastStorageSerial();
+  const shared = new Set<Storage>();
   const pending = new Map<GradNode, Tensor>([[root.gradFn, grad]]);
-  if (root.retainsGrad) accumulate(root, grad);
+  if (root.retainsGrad) accumulate(root, grad, false);
   for (const node of topologicalOrder(root.gradFn)) {
     const g = pending.get(node);
     if (g === undefined) continue;
@@ -64,13 +72,20 @@ export function runBackward(root: Tensor, grad: Tensor, options: BackwardOptions
     }
     const inputs = node.inputs!;
     const grads = node.backward(g);
+    for (let i = 1; i < grads.length; i++) {
+      const di = grads[i]?.data;
+      if (di === undefined) continue;
+      for (let j = 0; j < i; j++) if (grads[j]?.data === di) shared.add(di);
+    }
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i]!, gi = grads[i];
       if (gi === null || gi === undefined || !input.requiresGrad) continue;
       if (!shapesEqual(gi.shape, input.shape)) {
         throw new Error(`backward: ${node.name} returned a gradient of shape ${formatShape(gi.shape)} for input ${i} of shape ${formatShape(input.shape)}`);
       }
-      if (input.retainsGrad) accumulate(input, gi);
+      if (input.retainsGrad) {
+        accumulate(input, gi, input.gradFn === null && gi.storageSerial > firstSerial && !shared.has(gi.data));
+      }
       if (input.gradFn !== null) {
         const prev = pending.get(input.gradFn);
         pending.set(input.gradFn, prev === undefined ? gi : add(prev, gi));

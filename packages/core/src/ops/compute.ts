@@ -4,12 +4,12 @@ import type { BinaryOpCode, ReduceOpCode, UnaryOpCode } from '../backend/backend
 import { getBackend } from '../backend/select.js';
 import { allocate, type DType, type Storage } from '../tensor/dtype.js';
 import { contiguousStrides, numel, shapesEqual, type Shape } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { markFreshStorage, Tensor } from '../tensor/tensor.js';
 import { dispatch } from './dispatch.js';
 
 /** A new contiguous tensor of this shape and dtype, zero-filled. */
 export function empty(shape: Shape, dtype: DType): Tensor {
-  return new Tensor(allocate(dtype, numel(shape)), dtype, [...shape]);
+  return markFreshStorage(new Tensor(allocate(dtype, numel(shape)), dtype, [...shape]));
 }
 
 /** Strides of t seen through a broadcast to `shape` (0 where t's size is 1 or the dim is new). */

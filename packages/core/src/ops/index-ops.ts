@@ -12,7 +12,7 @@ function checkIndex(fn: string, index: Tensor, bound: number, what: string): Int
   if (!(index instanceof Tensor) || index.dtype !== 'int32') {
     throw new TypeError(`${fn}: index must be an int32 tensor, got ${index instanceof Tensor ? index.dtype : typeof index}`);
   }
-  const idx = copyAs(index, 'int32').data as Int32Array;
+  const idx = contiguousData(index) as Int32Array;
   for (let i = 0; i < idx.length; i++) {
     const v = idx[i]!;
     if (v < -bound || v >= bound) throw new RangeError(`${fn}: index ${v} at position ${i} is out of range for ${what} of size ${bound}`);
@@ -51,11 +51,14 @@ const indexSelectOp: Op<IndexParams> = defineOp<IndexParams>({
       getBackend().embeddingGatherF32(index.length, n, inner, table, rowIndices(index, n), out.data as Float32Array);
       return out;
     }
-    const src = copyAs(x!, x!.dtype);
+    const src = contiguousData(x!), dst = out.data;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < index.length; k++) {
         const r = index[k]! < 0 ? index[k]! + n : index[k]!;
-        out.data.set(src.data.subarray((o * n + r) * inner, (o * n + r + 1) * inner) as never, (o * index.length + k) * inner);
+        const from = (o * n + r) * inner, to = (o * index.length + k) * inner;
+        // Short rows (a batch of token windows) copy faster element by element than through subarray views.
+        if (inner <= 16) for (let j = 0; j < inner; j++) dst[to + j] = src[from + j]!;
+        else dst.set(src.subarray(from, from + inner) as never, to);
       }
     }
     return out;

@@ -1,7 +1,7 @@
 // Matrix products: bmm on 3-D views with its backward through transposed views, and matmul/linear built on it.
 import { defineOp, type Op } from '../autograd/function.js';
 import { isFloating, promoteTypes } from '../tensor/dtype.js';
-import { broadcastShapes, formatShape } from '../tensor/shape.js';
+import { broadcastShapes, formatShape, shapesEqual } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { UnaryOp } from '../backend/backend.js';
 import { getBackend } from '../backend/select.js';
@@ -112,13 +112,24 @@ function activateInPlace(y: Tensor, activation: LinearActivation): void {
   for (let i = 0; i < n; i++) data[i] = f(data[i] as number);
 }
 
-// f'(z) written with f(z) = y, so the pre-activation z need not be kept.
-function activationGrad(y: Tensor, activation: LinearActivation): Tensor {
-  switch (activation) {
-    case 'relu': return to(gt(y, 0), y.dtype);
-    case 'tanh': return sub(1, mul(y, y));
-    case 'sigmoid': return mul(y, sub(1, y));
+// g * f'(z) with f'(z) written through f(z) = y, so the pre-activation z need not be kept. One pass over
+// contiguous operands; the broadcasting ops otherwise.
+function activationBackward(g: Tensor, y: Tensor, activation: LinearActivation): Tensor {
+  if (g.dtype !== y.dtype || !g.isContiguous() || !y.isContiguous() || !shapesEqual(g.shape, y.shape)) {
+    switch (activation) {
+      case 'relu': return mul(g, to(gt(y, 0), y.dtype));
+      case 'tanh': return mul(g, sub(1, mul(y, y)));
+      case 'sigmoid': return mul(g, mul(y, sub(1, y)));
+    }
   }
+  const out = empty(y.shape, y.dtype);
+  const o = out.data, gd = g.data, yd = y.data, go = g.offset, yo = y.offset, n = o.length;
+  switch (activation) {
+    case 'relu': for (let i = 0; i < n; i++) o[i] = yd[yo + i]! > 0 ? gd[go + i]! : 0; break;
+    case 'tanh': for (let i = 0; i < n; i++) { const v = yd[yo + i]!; o[i] = gd[go + i]! * (1 - v * v); } break;
+    case 'sigmoid': for (let i = 0; i < n; i++) { const v = yd[yo + i]!; o[i] = gd[go + i]! * (v * (1 - v)); } break;
+  }
+  return out;
 }
 
 const linearOp: Op<LinearParams> = defineOp<LinearParams>({
@@ -137,7 +148,7 @@ const linearOp: Op<LinearParams> = defineOp<LinearParams>({
     return y;
   },
   backward: (grad, { inputs: [x, w], output, needs, params: { hasBias, activation } }) => {
-    const g = activation === undefined ? grad : mul(grad, activationGrad(output, activation));
+    const g = activation === undefined ? grad : activationBackward(grad, output, activation);
     return [
       needs[0] && matmul(g, w!),
       needs[1] && matmul(transpose(g, 0, 1), x!),

@@ -16,9 +16,29 @@ export type Storage = StorageOf[DType];
 
 const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array, bool: Uint8Array } as const;
 
+// V8 gives every typed array over 64 bytes its own off-heap backing store, which costs 0.7-4 us to create and to
+// collect: more than the arithmetic of a small op. Storages up to SLAB_MAX_BYTES are therefore carved, 64-byte
+// aligned, out of shared 256 KiB slabs that are never reused (so they are zero-filled), and a slab is freed once every
+// tensor on it is gone. A long-lived small tensor thus keeps its slab alive: at most 256 KiB per retained tensor.
+const ON_HEAP_MAX_BYTES = 64;
+const SLAB_BYTES = 256 * 1024;
+const SLAB_MAX_BYTES = 32 * 1024;
+let slab = new ArrayBuffer(0);
+let slabUsed = 0;
+
 /** A zero-filled storage of n elements. */
 export function allocate<D extends DType>(dtype: D, n: number): StorageOf[D] {
-  return new CTORS[dtype](n) as StorageOf[D];
+  const ctor = CTORS[dtype];
+  const bytes = n * ctor.BYTES_PER_ELEMENT;
+  if (bytes <= ON_HEAP_MAX_BYTES || bytes > SLAB_MAX_BYTES) return new ctor(n) as StorageOf[D];
+  const span = (bytes + 63) & ~63;
+  if (slabUsed + span > slab.byteLength) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const out = new ctor(slab, slabUsed, n) as StorageOf[D];
+  slabUsed += span;
+  return out;
 }
 
 /** The dtype whose storage is this typed array, or undefined for other arrays. */

@@ -25,6 +25,11 @@ export class Tensor {
   grad: Tensor | null = null;
   /** The operation that produced this tensor, or null for leaves. */
   gradFn: GradNode | null = null;
+  /**
+   * @internal Positive when this tensor object allocated its storage (see {@link markFreshStorage}); 0 for views and
+   * wrapped arrays. Backward uses it to adopt a freshly computed gradient as `.grad` instead of copying it.
+   */
+  storageSerial = 0;
   private requiresGradFlag = false;
   private retainGradFlag = false;
 
@@ -158,3 +163,16 @@ export class Tensor {
 
 /** Nested arrays of numbers, as toArray returns and `tensor` accepts. */
 export type NestedArray = number | NestedArray[];
+
+let storageSerials = 0;
+
+/** @internal Records that `t` has just allocated its storage and nothing else refers to it yet; returns `t`. */
+export function markFreshStorage(t: Tensor): Tensor {
+  t.storageSerial = ++storageSerials;
+  return t;
+}
+
+/** @internal The serial of the last fresh storage: tensors with a larger serial were allocated after this call. */
+export function lastStorageSerial(): number {
+  return storageSerials;
+}
