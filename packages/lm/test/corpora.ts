@@ -1,0 +1,20 @@
+// Small corpora shared by the tests.
+
+/** The classic three-sentence corpus of Jurafsky & Martin, chapter 3. */
+export const SAM: string[][] = [
+  ['I', 'am', 'Sam'],
+  ['Sam', 'I', 'am'],
+  ['I', 'do', 'not', 'like', 'green', 'eggs', 'and', 'ham'],
+];
+
+/** A small corpus with repeated n-grams of every count from 1 to 4 and more. */
+export const TOY: string[][] = [
+  'the cat sat on the mat'.split(' '),
+  'the dog sat on the log'.split(' '),
+  'the cat saw the dog'.split(' '),
+  'a cat sat on a mat'.split(' '),
+  'the dog saw a cat on the mat'.split(' '),
+  'the cat sat'.split(' '),
+  [],
+  'a dog'.split(' '),
+];
