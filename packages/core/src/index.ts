@@ -37,4 +37,5 @@ export { indexSelect, embedding, gather, scatterAdd, maskedFill } from './ops/in
 export { cat, stack, split, chunk } from './ops/join.js';
 export { dropout, type DropoutOptions } from './ops/dropout.js';
 export * as nn from './nn/index.js';
+export { writeFileAtomic } from './io/atomic-write.js';
 export { saveSafetensors, loadSafetensors, serializeSafetensors, parseSafetensors, type SafetensorsContent } from './io/safetensors.js';

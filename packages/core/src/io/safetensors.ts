@@ -1,9 +1,9 @@
 // The safetensors format: 8-byte little-endian header length, a JSON header, then raw little-endian tensor data.
 // Saving is atomic (temporary file + rename); loading validates every field before touching data.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import { copyAs } from '../ops/compute.js';
+import { writeFileAtomic } from './atomic-write.js';
 import { allocate, type DType } from '../tensor/dtype.js';
 import { formatShape, numel } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -59,21 +59,7 @@ export function serializeSafetensors(tensors: Record<string, Tensor>, metadata: 
 
 /** Writes a safetensors file atomically: a sibling temporary file is written, synced and renamed over `path`. */
 export function saveSafetensors(path: string, tensors: Record<string, Tensor>, metadata: Record<string, string> = {}): void {
-  const bytes = serializeSafetensors(tensors, metadata);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new Error(`saveSafetensors: cannot write ${path}: ${(e as Error).message}`);
-  }
+  writeFileAtomic('saveSafetensors', path, serializeSafetensors(tensors, metadata));
 }
 
 interface Entry { dtype: string; shape: number[]; data_offsets: [number, number] }

@@ -1,6 +1,5 @@
-// The vocabulary file format: validation of its JSON form, reading with clear file errors, and atomic writing.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// The vocabulary file format: validation of its JSON form and reading with clear file errors.
+import { readFileSync } from 'node:fs';
 
 /** The JSON form of a Vocabulary (what `toJSON` returns and `save` writes). */
 export interface VocabularyJSON {
@@ -70,20 +69,3 @@ export function readVocabularyFile(path: string): unknown {
   }
 }
 
-/** Writes `text` to a synced temporary sibling of `path`, then renames it over `path`, so readers never see half a file. */
-export function writeFileAtomic(fn: string, path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new Error(`${fn}: cannot write ${path}: ${(e as Error).message}`);
-  }
-}

@@ -1,7 +1,8 @@
 // Vocabulary: token <-> id maps built from counted token streams, with pad/unk specials, encode/decode and JSON files.
 import { createProgress, type ProgressOptions } from '../progress.js';
 import { checkInteger, checkTokens, describeValue, progressEnabled } from './checks.js';
-import { parseVocabularyJSON, readVocabularyFile, writeFileAtomic, type VocabularyJSON } from './vocabulary-json.js';
+import { writeFileAtomic } from '@nn/core';
+import { parseVocabularyJSON, readVocabularyFile, type VocabularyJSON } from './vocabulary-json.js';
 
 /** Options of {@link Vocabulary.build}; the special-symbol options also apply to {@link Vocabulary.fromTokens}. */
 export interface VocabularyOptions extends ProgressOptions {

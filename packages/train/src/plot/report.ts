@@ -1,7 +1,8 @@
 // The run report: one self-contained HTML page (inline SVG charts, inline CSS, no scripts, no external resources),
 // and the files a run writes to its output directory.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@nn/core';
 import type { History } from '../history.js';
 import { formatNumber } from '../sparkline.js';
 import { lossChart, metricChart, type CurveOptions } from './curves.js';
@@ -64,7 +65,8 @@ export interface ReportFiles {
 
 /**
  * Writes `loss.svg`, `<metric>.svg` per metric, `report.html` and `history.json` into `dir` (created if missing).
- * Non-finite values in history.json are written as null.
+ * Non-finite values in history.json are written as null. Each file is replaced atomically, so a report being
+ * viewed while training runs is never half-written.
  */
 export function writeReport(dir: string, history: History, options: ReportOptions = {}): ReportFiles {
   try {
@@ -73,15 +75,15 @@ export function writeReport(dir: string, history: History, options: ReportOption
     throw new Error(`writeReport: cannot create the output directory ${dir}: ${(e as Error).message}`);
   }
   const lossSvg = join(dir, 'loss.svg');
-  writeFileSync(lossSvg, `${lossChart(history, options)}\n`);
+  writeFileAtomic('writeReport', lossSvg, `${lossChart(history, options)}\n`);
   const metricSvgs = chartedMetrics(history, options).map((m) => {
     const path = join(dir, `${m.replace(/[^A-Za-z0-9_-]/g, '_')}.svg`);
-    writeFileSync(path, `${metricChart(history, m, options)}\n`);
+    writeFileAtomic('writeReport', path, `${metricChart(history, m, options)}\n`);
     return path;
   });
   const html = join(dir, 'report.html');
-  writeFileSync(html, renderReport(history, options));
+  writeFileAtomic('writeReport', html, renderReport(history, options));
   const historyJson = join(dir, 'history.json');
-  writeFileSync(historyJson, `${JSON.stringify(history.toJSON())}\n`);
+  writeFileAtomic('writeReport', historyJson, `${JSON.stringify(history.toJSON())}\n`);
   return { lossSvg, metricSvgs, html, historyJson };
 }
