@@ -10,8 +10,11 @@ export interface Batch {
   y: Tensor;
 }
 
-/** What a data iterable may yield: a {@link Batch} or the tuple `[x, y]`. */
-export type BatchLike = Batch | readonly [BatchInput, Tensor];
+/**
+ * What a data iterable may yield: a {@link Batch}, the tuple `[x, y]`, or a flat list of tensors `[x1, ..., xn, y]`
+ * (what a DataLoader over a TensorDataset yields): every tensor but the last is an input.
+ */
+export type BatchLike = Batch | readonly [BatchInput, Tensor] | readonly Tensor[];
 
 /** A batch in one shape: the inputs as a list, the target, and the number of examples (the target's first dimension). */
 export interface NormalizedBatch {
@@ -30,8 +33,11 @@ function describe(value: unknown): string {
 export function normalizeBatch(batch: unknown, where: string): NormalizedBatch {
   let x: unknown, y: unknown;
   if (Array.isArray(batch)) {
-    if (batch.length !== 2) throw new TypeError(`${where}: a batch tuple must be [x, y], got an array of length ${batch.length}`);
-    [x, y] = batch as unknown[];
+    const flat = batch.length > 2 && batch.every((t) => t instanceof Tensor);
+    if (batch.length < 2 || (batch.length > 2 && !flat)) {
+      throw new TypeError(`${where}: a batch array must be [x, y] or tensors [x1, ..., xn, y], got an array of length ${batch.length}`);
+    }
+    [x, y] = flat ? [batch.slice(0, -1), batch[batch.length - 1]] : (batch as unknown[]);
   } else if (typeof batch === 'object' && batch !== null && 'x' in batch && 'y' in batch) {
     ({ x, y } = batch as { x: unknown; y: unknown });
   } else {

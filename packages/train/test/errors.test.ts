@@ -48,7 +48,8 @@ describe('fit errors', () => {
   });
   it('reports malformed batches with their epoch and position', () => {
     expect(() => fit(options({ trainData: [{ x, y }, { x } as never] }))).toThrow('fit: epoch 1, batch 2: a batch must be { x, y } or [x, y], got object');
-    expect(() => fit(options({ trainData: [[x, y, y] as never] }))).toThrow('fit: epoch 1, batch 1: a batch tuple must be [x, y], got an array of length 3');
+    expect(() => fit(options({ trainData: [[x] as never] }))).toThrow('fit: epoch 1, batch 1: a batch array must be [x, y] or tensors [x1, ..., xn, y], got an array of length 1');
+    expect(() => fit(options({ trainData: [[x, 'a', y] as never] }))).toThrow('fit: epoch 1, batch 1: a batch array must be [x, y] or tensors [x1, ..., xn, y], got an array of length 3');
     expect(() => fit(options({ trainData: [{ x: [], y }] }))).toThrow(/fit: epoch 1, batch 1: the batch input x must be a Tensor or a non-empty array of Tensors, got array of length 0/);
     expect(() => fit(options({ loss: (o: ReturnType<typeof tensor>) => o }))).toThrow('fit: the loss must be a scalar, got shape [4, 1] at epoch 1, batch 1');
   });

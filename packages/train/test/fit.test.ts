@@ -2,6 +2,7 @@
 // switch, noGrad validation, accumulation, schedulers, clipping, penalties and early stopping with restore-best.
 import { manualSeed, nn, noGrad, isGradEnabled, type Tensor } from '@nn/core';
 import { binaryCrossEntropyWithLogits, crossEntropy, l2Penalty, mseLoss } from '@nn/losses';
+import { DataLoader, TensorDataset } from '@nn/data';
 import { EarlyStopping, ReduceLROnPlateau, SGD, StepLR } from '@nn/optim';
 import { describe, expect, it } from 'vitest';
 import { accuracy, fit, Trainer } from '../src/index.js';
@@ -231,6 +232,18 @@ describe('fit', () => {
     const data: Array<[Tensor[], Tensor]> = [[[x.narrow(1, 0, 1).contiguous(), x.narrow(1, 1, 1).contiguous()], y]];
     const h = fit({ ...quiet, model, loss: mseLoss, optimizer: new SGD(model.parameters, { lr: 0.1 }), trainData: data, epochs: 30 });
     expect(h.train['loss']!.at(-1)).toBeLessThan(h.train['loss']![0]! / 10);
+  });
+
+  it('trains from a DataLoader over a TensorDataset, whose batches are [x1, ..., xn, y] lists', () => {
+    const { x, y } = linearData(64, 5);
+    const u = x.narrow(1, 0, 1).contiguous(), v = x.narrow(1, 1, 1).contiguous();
+    const a = new nn.Linear(1, 1), b = new nn.Linear(1, 1);
+    const model = { forward: (p: Tensor, q: Tensor) => a.forward(p).add(b.forward(q)), parameters: [...a.parameters(), ...b.parameters()] };
+    const trainData = new DataLoader(new TensorDataset(u, v, y), { batchSize: 16, shuffle: true, seed: 1 });
+    const h = fit({ ...quiet, model, loss: mseLoss, optimizer: new SGD(model.parameters, { lr: 0.1 }), trainData, epochs: 20 });
+    expect(h.train['loss']!.at(-1)).toBeLessThan(1e-3);
+    expect(a.weight.item()).toBeCloseTo(2, 1);
+    expect(b.weight.item()).toBeCloseTo(-3, 1);
   });
 });
 
