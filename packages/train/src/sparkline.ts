@@ -1,4 +1,5 @@
 // Sparklines: a series as one line of block characters, for the loss curves printed at the end of a run.
+import { extent } from './extent.js';
 
 const BLOCKS = '▁▂▃▄▅▆▇█';
 
@@ -16,7 +17,7 @@ export function sparkline(series: readonly number[], width = 40, range?: readonl
     cells.push(finite.length === 0 ? NaN : finite.reduce((a, b) => a + b, 0) / finite.length);
   }
   const finite = cells.filter(Number.isFinite);
-  const [lo, hi] = range ?? [Math.min(...finite), Math.max(...finite)];
+  const [lo, hi] = range ?? extent(finite) ?? [0, 0];
   return cells.map((v) => {
     if (!Number.isFinite(v)) return ' ';
     const level = hi > lo ? Math.round(((v - lo) / (hi - lo)) * (BLOCKS.length - 1)) : 0;
@@ -29,12 +30,12 @@ export function sparklineSummary(named: ReadonlyArray<readonly [string, readonly
   const present = named.filter(([, s]) => s.some(Number.isFinite));
   const all = present.flatMap(([, s]) => s.filter(Number.isFinite));
   if (all.length === 0) return [];
-  const range: [number, number] = [Math.min(...all), Math.max(...all)];
-  const pad = Math.max(...present.map(([n]) => n.length));
+  const range = extent(all)!;
+  const pad = extent(present.map(([n]) => n.length))![1];
   return present.map(([name, s]) => {
     const finite = s.filter(Number.isFinite);
     const first = finite[0]!, last = finite[finite.length - 1]!;
-    return `${name.padEnd(pad)} ${sparkline(s, width, range)}  ${formatNumber(first)} → ${formatNumber(last)} (min ${formatNumber(Math.min(...finite))})`;
+    return `${name.padEnd(pad)} ${sparkline(s, width, range)}  ${formatNumber(first)} → ${formatNumber(last)} (min ${formatNumber(extent(finite)![0])})`;
   });
 }
 

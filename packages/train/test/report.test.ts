@@ -9,7 +9,8 @@ import { manualSeed, nn } from '@nn/core';
 import { crossEntropy } from '@nn/losses';
 import { SGD } from '@nn/optim';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fit, History, lossChart, renderChart, renderReport, writeReport } from '../src/index.js';
+import { fit, History, lossChart, renderChart, renderReport, sparklineSummary, writeReport } from '../src/index.js';
+import { MAX_STEP_POINTS } from '../src/plot/curves.js';
 import { batches, MemoryStream, threeClassData } from './helpers.js';
 import { readPng } from './png.js';
 
@@ -35,6 +36,14 @@ function historyOf(epochs: number, stepsPerEpoch: number): History {
 }
 
 describe('learning-curve SVG', () => {
+  it('draws a 200,000-step run with the per-step curve averaged down to MAX_STEP_POINTS points', () => {
+    const h = historyOf(4, 50_000);
+    const svg = lossChart(h);
+    expect(pathPoints(svg)).toEqual({ 'train loss (per step)': MAX_STEP_POINTS, 'train loss': 4, 'valid loss': 4 });
+    expect(svg.length).toBeLessThan(200_000);
+    expect(sparklineSummary([['train loss', h.stepLoss]])[0]).toContain('(min 0.4000)');
+  });
+
   it('draws one path per series with one point per epoch, and a per-step train curve', () => {
     const svg = lossChart(historyOf(7, 5));
     expect(pathPoints(svg)).toEqual({ 'train loss (per step)': 35, 'train loss': 7, 'valid loss': 7 });

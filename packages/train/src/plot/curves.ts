@@ -14,6 +14,22 @@ export interface CurveOptions {
 
 const TRAIN = '#1f77b4', VALID = '#d62728', STEPS = '#7fb2dc';
 
+/** Most points the per-step curve is drawn with; longer runs are averaged down so a 200k-step report stays small. */
+export const MAX_STEP_POINTS = 2000;
+
+/** Consecutive points averaged in equal groups down to at most `max` points. */
+export function thinPoints(points: ReadonlyArray<[number, number]>, max: number): Array<[number, number]> {
+  if (points.length <= max) return points.slice();
+  const out: Array<[number, number]> = [];
+  for (let c = 0; c < max; c++) {
+    const from = Math.floor((c * points.length) / max), to = Math.floor(((c + 1) * points.length) / max);
+    let x = 0, y = 0;
+    for (let i = from; i < to; i++) { x += points[i]![0]; y += points[i]![1]; }
+    out.push([x / (to - from), y / (to - from)]);
+  }
+  return out;
+}
+
 /** Per-step values placed on the epoch axis: step s of epoch e (1-based) at e - 1 + (s within e) / (steps of e). */
 export function stepPoints(history: History): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -37,7 +53,7 @@ const perEpoch = (history: History, values: readonly number[]): Array<[number, n
 /** The loss chart: train and validation loss per epoch, and the per-step train loss as a thin line. */
 export function lossChart(history: History, options: CurveOptions = {}): string {
   const series: ChartSeries[] = [
-    { name: 'train loss (per step)', points: stepPoints(history), color: STEPS, width: 1, opacity: 0.7 },
+    { name: 'train loss (per step)', points: thinPoints(stepPoints(history), MAX_STEP_POINTS), color: STEPS, width: 1, opacity: 0.7 },
     { name: 'train loss', points: perEpoch(history, history.series('loss', 'train')), color: TRAIN, markers: true },
     { name: 'valid loss', points: perEpoch(history, history.series('loss', 'valid')), color: VALID, markers: true },
   ];

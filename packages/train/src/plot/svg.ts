@@ -1,5 +1,6 @@
 // A line chart as standalone SVG: axes with ticks and labels, a legend, one <path> per series; linear or log y axis.
 import { linearTicks, logTicks, tickLabel } from './ticks.js';
+import { extent } from '../extent.js';
 
 /** One line of a chart: its points (x, y) in data units and how it is drawn. */
 export interface ChartSeries {
@@ -43,8 +44,8 @@ export function renderChart(spec: ChartSpec): string {
   const all = spec.series.flatMap((s) => s.points).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
   const xs = all.map(([x]) => x);
   const ys = all.map(([, y]) => y).filter((y) => !logY || y > 0);
-  let [xLo, xHi] = xs.length > 0 ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
-  let [yLo, yHi] = ys.length > 0 ? [Math.min(...ys), Math.max(...ys)] : logY ? [0.1, 1] : [0, 1];
+  let [xLo, xHi] = extent(xs) ?? [0, 1];
+  let [yLo, yHi] = extent(ys) ?? (logY ? [0.1, 1] : [0, 1]);
   if (xHi === xLo) { xLo -= 0.5; xHi += 0.5; }
   if (yHi === yLo) {
     if (logY) { yLo /= 2; yHi *= 2; } else { yLo -= Math.abs(yLo) * 0.1 || 0.5; yHi += Math.abs(yHi) * 0.1 || 0.5; }
