@@ -1,10 +1,11 @@
-// Reserved tokens of every @nn/lm model and the padding of a sentence around them.
+// Reserved tokens of every @nn/lm model (the sentence markers are @nn/data's) and the padding of a sentence around them.
+import { SENTENCE_END, SENTENCE_START } from '@nn/data';
 
-/** Sentence start marker; only ever context, never predicted. */
-export const BOS = '<s>';
-/** Sentence end marker; predicted once after the last word of every sentence. */
-export const EOS = '</s>';
-/** Stands for every word outside the vocabulary. */
+/** Sentence start marker, `<s>` (@nn/data's `SENTENCE_START`); only ever context, never predicted. */
+export const BOS: typeof SENTENCE_START = SENTENCE_START;
+/** Sentence end marker, `</s>` (@nn/data's `SENTENCE_END`); predicted once after the last word of every sentence. */
+export const EOS: typeof SENTENCE_END = SENTENCE_END;
+/** Stands for every word outside the vocabulary (the default unk symbol of @nn/data's `Vocabulary`). */
 export const UNK = '<unk>';
 
 /**

@@ -1,6 +1,6 @@
 // N-gram counting, padding, vocabulary and the hand-computed maximum-likelihood values of the "I am Sam" corpus.
 import { describe, expect, it } from 'vitest';
-import { GramTable, NgramModel, padSentence, Vocabulary } from '../src/index.js';
+import { GramTable, NgramModel, NgramVocabulary, padSentence } from '../src/index.js';
 import { SAM, TOY } from './corpora.js';
 
 describe('padSentence', () => {
@@ -26,16 +26,16 @@ describe('GramTable', () => {
   });
 });
 
-describe('Vocabulary', () => {
+describe('NgramVocabulary', () => {
   it('puts the markers first and maps unknown words to <unk>', () => {
-    const v = new Vocabulary(['b', 'a', '<unk>']);
+    const v = new NgramVocabulary(['b', 'a', '<unk>']);
     expect(v.words).toEqual(['<s>', '</s>', '<unk>', 'b', 'a']);
     expect(v.id('a')).toBe(4);
     expect(v.id('zzz')).toBe(2);
   });
   it('rejects markers and repeated words', () => {
-    expect(() => new Vocabulary(['a', '</s>'])).toThrow(/Vocabulary: <\/s> is a reserved marker/);
-    expect(() => new Vocabulary(['a', 'a'])).toThrow(/Vocabulary: the word "a" is listed twice/);
+    expect(() => new NgramVocabulary(['a', '</s>'])).toThrow(/NgramVocabulary: <\/s> is a reserved marker/);
+    expect(() => new NgramVocabulary(['a', 'a'])).toThrow(/NgramVocabulary: the word "a" is listed twice/);
   });
 });
 

@@ -29,7 +29,7 @@ describe('NgramModel errors', () => {
     ['a number token', [['a', 3]], { order: 2 }, /NgramModel.fit: sentence 0 holds a number, expected string tokens/],
     ['minFreq 0', [['a']], { order: 2, minFreq: 0 }, /NgramModel.fit: minFreq must be an integer >= 1, got 0/],
     ['minFreq with a vocabulary', [['a']], { order: 2, minFreq: 2, vocabulary: ['a'] }, /NgramModel.fit: give either vocabulary or minFreq, not both/],
-    ['a vocabulary with a marker', [['a']], { order: 2, vocabulary: ['a', '<s>'] }, /Vocabulary: <s> is a reserved marker and cannot be a word/],
+    ['a vocabulary with a marker', [['a']], { order: 2, vocabulary: ['a', '<s>'] }, /NgramVocabulary: <s> is a reserved marker and cannot be a word/],
   ];
   it.each(corpora)('rejects %s', (_, sentences, o, message) => {
     expect(() => new NgramModel(o).fit(sentences as string[][])).toThrow(message);

@@ -4,7 +4,7 @@
 // such that P(w | h) = b(h) · P(w | h') for every word not listed after h. For interpolated models
 // (Kneser-Ney, Witten-Bell) b(h) is their lower-order weight γ(h) / S(h), exactly; additive smoothing also
 // lists the words seen after h' (see AdditiveEstimator.extraWords). Log10 of zero is written as -99.
-import { writeTextAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '@nn/core';
 import type { NgramModel } from './model.js';
 import { BOS_ID } from './vocabulary.js';
 
@@ -74,5 +74,5 @@ export function toArpa(model: NgramModel): string {
 
 /** Writes the model to `path` in ARPA format, atomically (a temporary file renamed into place). */
 export function writeArpa(model: NgramModel, path: string): void {
-  writeTextAtomic('writeArpa', path, arpaChunks('writeArpa', model));
+  writeFileAtomic('writeArpa', path, arpaChunks('writeArpa', model));
 }

@@ -1,10 +1,10 @@
 // Counting every n-gram of orders 1..n of a tokenised corpus into a trie of GramTables, in one pass over the sentences.
 import { BOS, EOS } from '../tokens.js';
 import { GramTable, grow } from './gram-table.js';
-import { BOS_ID, EOS_ID, Vocabulary } from './vocabulary.js';
+import { BOS_ID, EOS_ID, NgramVocabulary } from './vocabulary.js';
 
 /** How words become ids. */
-export interface VocabularyOptions {
+export interface NgramVocabularyOptions {
   /** Words seen fewer times become `<unk>`. Default 1 (keep every word). */
   minFreq?: number;
   /** A fixed word list; every other word becomes `<unk>`. Excludes `minFreq`. */
@@ -18,7 +18,7 @@ export interface VocabularyOptions {
  */
 export interface NgramCounts {
   readonly order: number;
-  readonly vocabulary: Vocabulary;
+  readonly vocabulary: NgramVocabulary;
   /** `tables[k]` for k = 1..order; `tables[0]` is an empty table standing for the single empty context. */
   readonly tables: readonly GramTable[];
   /** `counts[k][g]`: how often k-gram g was seen as an event (predicted token and its history). */
@@ -63,18 +63,18 @@ function internCorpus(fn: string, sentences: Iterable<readonly string[]>): { ids
   return { ids, length, words, freq };
 }
 
-function buildVocabulary(fn: string, words: string[], freq: number[], options: VocabularyOptions): Vocabulary {
+function buildVocabulary(fn: string, words: string[], freq: number[], options: NgramVocabularyOptions): NgramVocabulary {
   if (options.vocabulary !== undefined) {
     if (options.minFreq !== undefined) throw new Error(`${fn}: give either vocabulary or minFreq, not both`);
-    return new Vocabulary(options.vocabulary);
+    return new NgramVocabulary(options.vocabulary);
   }
   const minFreq = options.minFreq ?? 1;
   if (!Number.isInteger(minFreq) || minFreq < 1) throw new RangeError(`${fn}: minFreq must be an integer >= 1, got ${minFreq}`);
-  return new Vocabulary(words.filter((_, i) => freq[i]! >= minFreq));
+  return new NgramVocabulary(words.filter((_, i) => freq[i]! >= minFreq));
 }
 
 /** Counts every k-gram, k = 1..order, of the sentences padded with `order - 1` start markers and one end marker. */
-export function countNgrams(fn: string, sentences: Iterable<readonly string[]>, order: number, options: VocabularyOptions = {}): NgramCounts {
+export function countNgrams(fn: string, sentences: Iterable<readonly string[]>, order: number, options: NgramVocabularyOptions = {}): NgramCounts {
   const corpus = internCorpus(fn, sentences);
   const vocabulary = buildVocabulary(fn, corpus.words, corpus.freq, options);
   const toVocab = Int32Array.from(corpus.words, (w) => vocabulary.id(w));

@@ -1,7 +1,7 @@
 // NgramModel: a count-based language model of any order with a choice of smoothing, trained from tokenised sentences.
 import type { ScoringModel } from '../scoring.js';
 import { BOS } from '../tokens.js';
-import { countNgrams, type NgramCounts, type VocabularyOptions } from './counts.js';
+import { countNgrams, type NgramCounts, type NgramVocabularyOptions } from './counts.js';
 import { AdditiveEstimator, type Estimator, MleEstimator, StupidBackoffEstimator } from './estimator.js';
 import { adjustedCounts, estimateDiscount, estimateModifiedDiscounts, kneserNey, wittenBell } from './interpolated.js';
 
@@ -11,7 +11,7 @@ export const SMOOTHINGS = ['mle', 'laplace', 'lidstone', 'kneser-ney', 'modified
 export type Smoothing = (typeof SMOOTHINGS)[number];
 
 /** Settings of an n-gram model. */
-export interface NgramOptions extends VocabularyOptions {
+export interface NgramOptions extends NgramVocabularyOptions {
   /** n: the model conditions on the n - 1 previous tokens. */
   order: number;
   /** Default `'modified-kneser-ney'`. */

@@ -1,4 +1,4 @@
-// Word <-> id interning for n-gram models: the reserved markers first, then the kept words; every other word is <unk>.
+// Word <-> id interning of n-gram models: the reserved markers first, then the kept words; every other word is <unk>.
 import { BOS, EOS, UNK } from '../tokens.js';
 
 /** Id of the start marker. */
@@ -9,7 +9,7 @@ export const EOS_ID = 1;
 export const UNK_ID = 2;
 
 /** A fixed vocabulary: ids 0, 1, 2 are `<s>`, `</s>`, `<unk>`; words follow in the order given. */
-export class Vocabulary {
+export class NgramVocabulary {
   /** Token of each id. */
   readonly words: readonly string[];
   private readonly index: Map<string, number>;
@@ -20,8 +20,8 @@ export class Vocabulary {
     this.index = new Map(list.map((w, i) => [w, i]));
     for (const w of words) {
       if (w === UNK) continue;
-      if (w === BOS || w === EOS) throw new Error(`Vocabulary: ${w} is a reserved marker and cannot be a word`);
-      if (this.index.has(w)) throw new Error(`Vocabulary: the word ${JSON.stringify(w)} is listed twice`);
+      if (w === BOS || w === EOS) throw new Error(`NgramVocabulary: ${w} is a reserved marker and cannot be a word`);
+      if (this.index.has(w)) throw new Error(`NgramVocabulary: the word ${JSON.stringify(w)} is listed twice`);
       this.index.set(w, list.length);
       list.push(w);
     }
