@@ -2,6 +2,7 @@
 // the microkernel (jc -> pc -> ic -> jr -> ir), parallel over the loops that share a packed B panel.
 #include "kernels/gemm/gemm.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -157,6 +158,11 @@ void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m
 // AVX-512: 32x30x200 7.5 us as dots vs 12.6 us transposed; 64x64x64 21 us as dots vs 5 us transposed.
 constexpr index_t kDotMinK = 128;
 
+// Products with fewer rows or columns than a register tile (a GEMV, a Linear layer with one output) would waste most
+// of every packed tile and pack a whole operand for one pass: they run direct at any size. Measured on AVX-512 before
+// this rule: 64x1x20000 (Bᵀ) at 0.29 GFLOP/s and 1x10000x512 (Bᵀ) at 0.44 GFLOP/s through the packed loops.
+constexpr index_t kThinMax = 8;
+
 index_t env_size(const char* name, index_t fallback) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return fallback;
@@ -183,8 +189,9 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     scale_c(m, n, beta, c, ldc);
     return;
   }
+  const bool thin = std::min(m, n) < kThinMax;
   const bool direct = path == Path::kDirect ||
-                      (path == Path::kAuto && static_cast<double>(m) * n * k <= tuning().direct_max_flops);
+                      (path == Path::kAuto && (thin || static_cast<double>(m) * n * k <= tuning().direct_max_flops));
   if (!direct) {
     packed_gemm(kernels.packed, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
