@@ -1,4 +1,5 @@
-// Small corpora shared by the tests.
+// Small corpora and model helpers shared by the tests.
+import type { NgramModel } from '../src/index.js';
 
 /** The classic three-sentence corpus of Jurafsky & Martin, chapter 3. */
 export const SAM: string[][] = [
@@ -18,3 +19,14 @@ export const TOY: string[][] = [
   [],
   'a dog'.split(' '),
 ];
+
+/** Every context the model stored (as tokens), for predictions at order k = context length + 1. */
+export function storedContexts(lm: NgramModel, length: number): string[][] {
+  const { tables, vocabulary } = lm.counts;
+  let names: string[][] = [[]];
+  for (let k = 1; k <= length; k++) {
+    const t = tables[k]!;
+    names = Array.from({ length: t.size }, (_, g) => [...names[t.prefix[g]!]!, vocabulary.words[t.word[g]!]!]);
+  }
+  return names;
+}

@@ -1,20 +1,9 @@
 // Every normalised smoothing sums to 1 over the vocabulary in every context; hand-computed values of each formula.
 import { describe, expect, it } from 'vitest';
 import { NgramModel, SMOOTHINGS, type NgramOptions, type Smoothing } from '../src/index.js';
-import { SAM, TOY } from './corpora.js';
+import { SAM, storedContexts, TOY } from './corpora.js';
 
 const OPTIONS: Partial<Record<Smoothing, Partial<NgramOptions>>> = { lidstone: { alpha: 0.1 } };
-
-/** Every context the model stored (as tokens), for predictions at order k = context length + 1. */
-function storedContexts(lm: NgramModel, length: number): string[][] {
-  const { tables, vocabulary } = lm.counts;
-  let names: string[][] = [[]];
-  for (let k = 1; k <= length; k++) {
-    const t = tables[k]!;
-    names = Array.from({ length: t.size }, (_, g) => [...names[t.prefix[g]!]!, vocabulary.words[t.word[g]!]!]);
-  }
-  return names;
-}
 
 const UNSEEN = [['zebra'], ['mat', 'the'], ['dog', 'dog', 'dog'], ['<s>', 'mat', 'the']];
 

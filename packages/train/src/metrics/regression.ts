@@ -8,16 +8,16 @@ function checkSameSize(name: string, output: Tensor, target: Tensor): void {
   }
 }
 
-/** Mean absolute error Σ|output - target| / n over all elements seen. */
-export class MeanAbsoluteError extends SumMetric {
-  readonly name: string = 'mae';
+/** The mean of `error(output - target)` over every element of every batch seen. */
+abstract class MeanElementError extends SumMetric {
   readonly higherIsBetter = false;
   constructor() { super(2); }
+  protected abstract error(difference: number): number;
   update(output: Tensor, target: Tensor): void {
     checkSameSize(this.name, output, target);
     const o = values(output), t = values(target);
     let s = 0;
-    for (let i = 0; i < o.length; i++) s += Math.abs(o[i]! - t[i]!);
+    for (let i = 0; i < o.length; i++) s += this.error(o[i]! - t[i]!);
     this.sums[0]! += s;
     this.sums[1]! += o.length;
   }
@@ -26,20 +26,18 @@ export class MeanAbsoluteError extends SumMetric {
   }
 }
 
-/** Mean squared error Σ(output - target)² / n over all elements seen. */
-export class MeanSquaredError extends SumMetric {
-  readonly name: string = 'mse';
-  readonly higherIsBetter = false;
-  constructor() { super(2); }
-  update(output: Tensor, target: Tensor): void {
-    checkSameSize(this.name, output, target);
-    const o = values(output), t = values(target);
-    let s = 0;
-    for (let i = 0; i < o.length; i++) s += (o[i]! - t[i]!) ** 2;
-    this.sums[0]! += s;
-    this.sums[1]! += o.length;
+/** Mean absolute error Σ|output - target| / n over all elements seen. */
+export class MeanAbsoluteError extends MeanElementError {
+  readonly name: string = 'mae';
+  protected error(difference: number): number {
+    return Math.abs(difference);
   }
-  compute(): number {
-    return this.sums[0]! / this.sums[1]!;
+}
+
+/** Mean squared error Σ(output - target)² / n over all elements seen. */
+export class MeanSquaredError extends MeanElementError {
+  readonly name: string = 'mse';
+  protected error(difference: number): number {
+    return difference * difference;
   }
 }
