@@ -6,8 +6,11 @@
 #include "fma_probe.h"
 
 double fma_peak_avx2_gflops(long iterations) {
-  __m256 c0 = _mm256_set1_ps(1.0f), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0;
-  __m256 c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
+  // Distinct starting values: chains that start equal are merged by the compiler into one latency-bound chain
+  // (GCC 12 did, and the probe then reported 12 times one chain's throughput).
+  __m256 c0 = _mm256_set1_ps(1.0f), c1 = _mm256_set1_ps(1.01f), c2 = _mm256_set1_ps(1.02f), c3 = _mm256_set1_ps(1.03f);
+  __m256 c4 = _mm256_set1_ps(1.04f), c5 = _mm256_set1_ps(1.05f), c6 = _mm256_set1_ps(1.06f), c7 = _mm256_set1_ps(1.07f);
+  __m256 c8 = _mm256_set1_ps(1.08f), c9 = _mm256_set1_ps(1.09f), c10 = _mm256_set1_ps(1.1f), c11 = _mm256_set1_ps(1.11f);
   const __m256 a = _mm256_set1_ps(0.999999f), b = _mm256_set1_ps(1e-7f);
   const auto t0 = std::chrono::steady_clock::now();
   for (long it = 0; it < iterations; ++it) {

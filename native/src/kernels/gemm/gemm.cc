@@ -101,56 +101,54 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
 // microseconds) costs more than it saves. Measured with tools/bench/gemm.mjs: 128^3 lost on 2 threads, 256^3 won.
 constexpr double kParallelMinFlops = 4.0e6;
 
+// The packed loops on one thread: C (m, n) = alpha * op(A) op(B) + beta * C.
 template <typename T>
-void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m, index_t n, index_t k, T alpha,
-                 const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
-  const Blocking& base = tuning().blocking;
-  const index_t nr = uk.nr;
-  Blocking blk{round_up(base.mc, uk.mr), base.kc, round_up(base.nc, nr)};
-  const int threads = static_cast<double>(m) * n * k < kParallelMinFlops ? 1 : runtime::num_threads();
-  // With threads, rows split into a multiple of `threads` equal MC blocks so every thread packs its own A block
-  // and gets the same share (256 rows on 2 threads: 2 x 128, not 144 + 112 with A packed twice).
-  const bool split_rows = threads > 1 && m >= static_cast<index_t>(threads) * uk.mr * 4;
-  if (split_rows) {
-    const index_t per_thread = (m + threads - 1) / threads;
-    const index_t blocks_each = (per_thread + blk.mc - 1) / blk.mc;
-    blk.mc = round_up((per_thread + blocks_each - 1) / blocks_each, uk.mr);
-  }
+void packed_serial(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, bool trans_b, index_t m, index_t n,
+                   index_t k, T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
   T* b_pack = b_buffer<T>.reserve(static_cast<std::size_t>(blk.kc * blk.nc));
-
   for (index_t jc = 0; jc < n; jc += blk.nc) {
     const index_t nc = n - jc < blk.nc ? n - jc : blk.nc;
-    const index_t panels = (nc + nr - 1) / nr;
     for (index_t pc = 0; pc < k; pc += blk.kc) {
       const index_t kc = k - pc < blk.kc ? k - pc : blk.kc;
       // Later K blocks accumulate onto what the first one wrote.
       const T beta_block = pc == 0 ? beta : T(1);
-      const index_t ic_blocks = (m + blk.mc - 1) / blk.mc;
-      if (threads == 1) {
-        pack_b(trans_b, b, ldb, pc, jc, kc, nc, uk.nr, b_pack);
-        for (index_t ib = 0; ib < ic_blocks; ++ib) {
-          compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ib * blk.mc, 0, nc, alpha, beta_block, c, ldc);
-        }
-        continue;
+      pack_b(trans_b, b, ldb, pc, jc, kc, nc, uk.nr, b_pack);
+      for (index_t ic = 0; ic < m; ic += blk.mc) {
+        compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ic, 0, nc, alpha, beta_block, c, ldc);
       }
-      // Threads pack disjoint B panels, then share the packed B: each task takes one MC block of rows and a range
-      // of panels. Few rows (m < 4 * MR per thread) split the panels instead, each thread packing the small A.
-      const index_t pack_chunks = panels < threads ? panels : threads;
-      runtime::parallel_for(static_cast<int>(pack_chunks), [&](int t) {
-        const index_t p0 = panels * t / pack_chunks, p1 = panels * (t + 1) / pack_chunks;
-        const index_t j0 = p0 * nr, j1 = p1 * nr < nc ? p1 * nr : nc;
-        pack_b(trans_b, b, ldb, pc, jc + j0, kc, j1 - j0, uk.nr, b_pack + j0 * kc);
-      });
-      index_t jr_chunks = split_rows ? 1 : (threads + ic_blocks - 1) / ic_blocks;
-      if (jr_chunks > panels) jr_chunks = panels;
-      if (jr_chunks < 1) jr_chunks = 1;
-      runtime::parallel_for(static_cast<int>(ic_blocks * jr_chunks), [&](int t) {
-        const index_t ib = t / jr_chunks, jb = t % jr_chunks;
-        const index_t jr0 = panels * jb / jr_chunks * nr, jr1 = panels * (jb + 1) / jr_chunks * nr;
-        compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ib * blk.mc, jr0, jr1, alpha, beta_block, c, ldc);
-      });
     }
   }
+}
+
+template <typename T>
+void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m, index_t n, index_t k, T alpha,
+                 const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
+  const Blocking& base = tuning().blocking;
+  const Blocking blk{round_up(base.mc, uk.mr), base.kc, round_up(base.nc, uk.nr)};
+  const int threads = static_cast<double>(m) * n * k < kParallelMinFlops ? 1 : runtime::num_threads();
+  if (threads == 1) {
+    packed_serial(uk, blk, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
+  // Each thread runs the whole packed algorithm on its own slab of C, with no barrier between K blocks: split the
+  // longer side of C, so the operand every thread packs in full (A for a column split, B for a row split) is the
+  // smaller one. Slab edges fall on whole register tiles.
+  const bool split_cols = n >= m;
+  const index_t extent = split_cols ? n : m, unit = split_cols ? uk.nr : uk.mr;
+  const index_t tiles = (extent + unit - 1) / unit;
+  const index_t parts = tiles < threads ? tiles : threads;
+  runtime::parallel_for(static_cast<int>(parts), [&](int t) {
+    const index_t lo = tiles * t / parts * unit;
+    const index_t hi = std::min(extent, tiles * (t + 1) / parts * unit);
+    if (hi <= lo) return;
+    if (split_cols) {
+      const T* b_part = trans_b ? b + lo * ldb : b + lo;
+      packed_serial(uk, blk, trans_a, trans_b, m, hi - lo, k, alpha, a, lda, b_part, ldb, beta, c + lo, ldc);
+    } else {
+      const T* a_part = trans_a ? a + lo : a + lo * lda;
+      packed_serial(uk, blk, trans_a, trans_b, hi - lo, n, k, alpha, a_part, lda, b, ldb, beta, c + lo * ldc, ldc);
+    }
+  });
 }
 
 // A Bᵀ on the direct path runs as dot products along k from this depth on (a Linear layer's forward); shallower
