@@ -80,7 +80,7 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
   const index_t mr = uk.mr, nr = uk.nr;
   const index_t mc = m - ic0 < blk.mc ? m - ic0 : blk.mc;
   T* a_pack = a_buffer<T>.reserve(static_cast<std::size_t>(blk.mc * blk.kc));
-  pack_a(trans_a, a, lda, ic0, pc, mc, kc, uk.mr, a_pack);
+  uk.pack_a(trans_a, a, lda, ic0, pc, mc, kc, uk.mr, a_pack);
   for (index_t jr = jr0; jr < jr1 && jr < nc; jr += nr) {
     const index_t cols = nc - jr < nr ? nc - jr : nr;
     const T* b_panel = b_pack + jr * kc;
@@ -112,7 +112,7 @@ void packed_serial(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
       const index_t kc = k - pc < blk.kc ? k - pc : blk.kc;
       // Later K blocks accumulate onto what the first one wrote.
       const T beta_block = pc == 0 ? beta : T(1);
-      pack_b(trans_b, b, ldb, pc, jc, kc, nc, uk.nr, b_pack);
+      uk.pack_b(trans_b, b, ldb, pc, jc, kc, nc, uk.nr, b_pack);
       for (index_t ic = 0; ic < m; ic += blk.mc) {
         compute_block(uk, blk, trans_a, a, lda, m, pc, kc, jc, nc, b_pack, ic, 0, nc, alpha, beta_block, c, ldc);
       }

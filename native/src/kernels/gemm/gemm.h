@@ -10,11 +10,22 @@ namespace nn::gemm {
 template <typename T>
 using MicrokernelFn = void (*)(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta);
 
+// Packing into the microkernel's panels, with pack_a / pack_b's contract (pack.h); ISAs with an in-register
+// transpose replace the portable loops for the strided cases (op(A) rows, op(B) columns read from stored rows).
+template <typename T>
+using PackAFn = void (*)(bool trans_a, const T* a, index_t lda, index_t i0, index_t p0, index_t mc, index_t kc, int mr,
+                         T* out);
+template <typename T>
+using PackBFn = void (*)(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0, index_t kc, index_t nc, int nr,
+                         T* out);
+
 template <typename T>
 struct Microkernel {
   int mr;
   int nr;
   MicrokernelFn<T> fn;
+  PackAFn<T> pack_a;
+  PackBFn<T> pack_b;
 };
 
 // The unpacked path for small problems: C (m, n) = alpha * op(A) * B + beta * C with op(A)(i, p) = a[i * a_rs + p * a_cs]

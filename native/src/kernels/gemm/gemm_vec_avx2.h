@@ -12,6 +12,7 @@ template <>
 struct VecAvx2<float> {
   using Reg = __m256;
   static constexpr int kWidth = 8;
+  static constexpr bool kTranspose = true;
   static Reg zero() { return _mm256_setzero_ps(); }
   static Reg load(const float* p) { return _mm256_loadu_ps(p); }
   static void store(float* p, Reg v) { _mm256_storeu_ps(p, v); }
@@ -22,6 +23,24 @@ struct VecAvx2<float> {
   static __m256i first(int n) { return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)); }
   static Reg load_partial(const float* p, int n) { return _mm256_maskload_ps(p, first(n)); }
   static void store_partial(float* p, Reg v, int n) { _mm256_maskstore_ps(p, first(n), v); }
+  // r[i] (row i of an 8x8 block) -> r[q] (column q): unpack pairs, shuffle quads, swap 128-bit halves.
+  static void transpose(Reg (&r)[8]) {
+    Reg t[8], s[8];
+    for (int i = 0; i < 4; ++i) {
+      t[2 * i] = _mm256_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm256_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    for (int h = 0; h < 2; ++h) {
+      s[4 * h] = _mm256_shuffle_ps(t[4 * h], t[4 * h + 2], 0x44);
+      s[4 * h + 1] = _mm256_shuffle_ps(t[4 * h], t[4 * h + 2], 0xEE);
+      s[4 * h + 2] = _mm256_shuffle_ps(t[4 * h + 1], t[4 * h + 3], 0x44);
+      s[4 * h + 3] = _mm256_shuffle_ps(t[4 * h + 1], t[4 * h + 3], 0xEE);
+    }
+    for (int c = 0; c < 4; ++c) {
+      r[c] = _mm256_permute2f128_ps(s[c], s[4 + c], 0x20);
+      r[4 + c] = _mm256_permute2f128_ps(s[c], s[4 + c], 0x31);
+    }
+  }
   static float reduce_add(Reg v) {
     __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     s = _mm_add_ps(s, _mm_movehl_ps(s, s));
@@ -33,6 +52,7 @@ template <>
 struct VecAvx2<double> {
   using Reg = __m256d;
   static constexpr int kWidth = 4;
+  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
   static Reg zero() { return _mm256_setzero_pd(); }
   static Reg load(const double* p) { return _mm256_loadu_pd(p); }
   static void store(double* p, Reg v) { _mm256_storeu_pd(p, v); }

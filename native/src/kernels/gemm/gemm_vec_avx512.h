@@ -13,6 +13,7 @@ template <>
 struct VecAvx512<float> {
   using Reg = __m512;
   static constexpr int kWidth = 16;
+  static constexpr bool kTranspose = true;
   static Reg zero() { return _mm512_setzero_ps(); }
   static Reg load(const float* p) { return _mm512_loadu_ps(p); }
   static void store(float* p, Reg v) { _mm512_storeu_ps(p, v); }
@@ -24,12 +25,38 @@ struct VecAvx512<float> {
   static Reg load_partial(const float* p, int n) { return _mm512_maskz_loadu_ps(first(n), p); }
   static void store_partial(float* p, Reg v, int n) { _mm512_mask_storeu_ps(p, first(n), v); }
   static float reduce_add(Reg v) { return _mm512_reduce_add_ps(v); }
+  // r[i] (row i of a 16x16 block) -> r[q] (column q): unpack pairs of floats, then pairs of doubles, which leaves
+  // 128-bit lane L of r[4i + c] holding rows 4i..4i+3 of column 4L + c; two rounds of 128-bit shuffles gather them.
+  static void transpose(Reg (&r)[16]) {
+    Reg t[16];
+    for (int i = 0; i < 8; ++i) {
+      t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    const auto pd = [](Reg v) { return _mm512_castps_pd(v); };
+    for (int i = 0; i < 4; ++i) {
+      r[4 * i] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * i]), pd(t[4 * i + 2])));
+      r[4 * i + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * i]), pd(t[4 * i + 2])));
+      r[4 * i + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * i + 1]), pd(t[4 * i + 3])));
+      r[4 * i + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * i + 1]), pd(t[4 * i + 3])));
+    }
+    for (int c = 0; c < 4; ++c) {
+      const Reg b0 = _mm512_shuffle_f32x4(r[c], r[4 + c], 0x88), b1 = _mm512_shuffle_f32x4(r[c], r[4 + c], 0xDD);
+      const Reg b2 = _mm512_shuffle_f32x4(r[8 + c], r[12 + c], 0x88), b3 = _mm512_shuffle_f32x4(r[8 + c], r[12 + c], 0xDD);
+      t[c] = _mm512_shuffle_f32x4(b0, b2, 0x88);
+      t[4 + c] = _mm512_shuffle_f32x4(b1, b3, 0x88);
+      t[8 + c] = _mm512_shuffle_f32x4(b0, b2, 0xDD);
+      t[12 + c] = _mm512_shuffle_f32x4(b1, b3, 0xDD);
+    }
+    for (int q = 0; q < 16; ++q) r[q] = t[q];
+  }
 };
 
 template <>
 struct VecAvx512<double> {
   using Reg = __m512d;
   static constexpr int kWidth = 8;
+  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
   static Reg zero() { return _mm512_setzero_pd(); }
   static Reg load(const double* p) { return _mm512_loadu_pd(p); }
   static void store(double* p, Reg v) { _mm512_storeu_pd(p, v); }

@@ -12,6 +12,7 @@ template <>
 struct VecNeon<float> {
   using Reg = float32x4_t;
   static constexpr int kWidth = 4;
+  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
   static Reg zero() { return vdupq_n_f32(0.0f); }
   static Reg load(const float* p) { return vld1q_f32(p); }
   static void store(float* p, Reg v) { vst1q_f32(p, v); }
@@ -36,6 +37,7 @@ template <>
 struct VecNeon<double> {
   using Reg = float64x2_t;
   static constexpr int kWidth = 2;
+  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
   static Reg zero() { return vdupq_n_f64(0.0); }
   static Reg load(const double* p) { return vld1q_f64(p); }
   static void store(double* p, Reg v) { vst1q_f64(p, v); }

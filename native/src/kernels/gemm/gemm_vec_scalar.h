@@ -8,6 +8,7 @@ template <typename T>
 struct VecScalar {
   using Reg = T;
   static constexpr int kWidth = 1;
+  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
   static Reg zero() { return T(0); }
   static Reg load(const T* p) { return *p; }
   static void store(T* p, Reg v) { *p = v; }
