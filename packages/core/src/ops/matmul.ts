@@ -3,7 +3,7 @@ import { defineOp, type Op } from '../autograd/function.js';
 import { isFloating, promoteTypes } from '../tensor/dtype.js';
 import { broadcastShapes, formatShape, shapesEqual } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
-import { UnaryOp } from '../backend/backend.js';
+import { BinaryOp, UnaryOp } from '../backend/backend.js';
 import { getBackend } from '../backend/select.js';
 import { add, gt, mul, sub } from './binary.js';
 import { to } from './cast.js';
@@ -112,6 +112,8 @@ function activateInPlace(y: Tensor, activation: LinearActivation): void {
   for (let i = 0; i < n; i++) data[i] = f(data[i] as number);
 }
 
+const ONE = new Float32Array([1]);
+
 // g * f'(z) with f'(z) written through f(z) = y, so the pre-activation z need not be kept. One pass over
 // contiguous operands; the broadcasting ops otherwise.
 function activationBackward(g: Tensor, y: Tensor, activation: LinearActivation): Tensor {
@@ -124,6 +126,21 @@ function activationBackward(g: Tensor, y: Tensor, activation: LinearActivation):
   }
   const out = empty(y.shape, y.dtype);
   const o = out.data, gd = g.data, yd = y.data, go = g.offset, yo = y.offset, n = o.length;
+  if (o instanceof Float32Array && yd instanceof Float32Array && gd instanceof Float32Array && activation !== 'relu' &&
+      n >= dispatch.elementwiseMin) {
+    // Three native passes over float32, as PyTorch rounds them: a loop here ran at about 5 ns per element (35 us for
+    // a (32, 200) hidden layer), the native passes about 10x faster.
+    const be = getBackend();
+    if (activation === 'tanh') {
+      be.binaryF32(BinaryOp.mul, n, yd, yo, yd, yo, o, 0);
+      be.binaryBroadcastF32(BinaryOp.sub, 1, n, ONE, 0, 0, 0, o, 0, n, 1, o, 0);
+    } else {
+      be.binaryBroadcastF32(BinaryOp.sub, 1, n, ONE, 0, 0, 0, yd, yo, n, 1, o, 0);
+      be.binaryF32(BinaryOp.mul, n, o, 0, yd, yo, o, 0);
+    }
+    be.binaryF32(BinaryOp.mul, n, gd, go, o, 0, o, 0);
+    return out;
+  }
   switch (activation) {
     case 'relu': for (let i = 0; i < n; i++) o[i] = yd[yo + i]! > 0 ? gd[go + i]! : 0; break;
     case 'tanh': for (let i = 0; i < n; i++) { const v = yd[yo + i]!; o[i] = gd[go + i]! * (1 - v * v); } break;
