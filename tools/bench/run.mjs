@@ -60,22 +60,26 @@ const PLAN = {
   'spam-mlp': { ...(quick ? { warmup: 10, steps: 30 } : { warmup: 10, steps: 2 * 95 }), slowWarmup: 3 },
 };
 
-// PyTorch's OpenMP workers spin while they wait; on a machine shared with other jobs that made its 2-thread steps up to
-// 3x slower than 1-thread ones here, so they sleep instead unless OMP_WAIT_POLICY is already set (ACTIVE: the default).
-const ompWaitPolicy = process.env.OMP_WAIT_POLICY ?? 'PASSIVE';
-const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads), OMP_WAIT_POLICY: ompWaitPolicy };
+// PyTorch runs under both OpenMP wait policies unless OMP_WAIT_POLICY is set, and each target compares against the
+// faster: spinning workers (ACTIVE, the default) made its names MLP 2.3x faster than sleeping ones (PASSIVE) here, and
+// its word MLP 1.7x slower (they compete with OpenBLAS's own threads for the cores).
+const ompWaitPolicies = process.env.OMP_WAIT_POLICY ? [process.env.OMP_WAIT_POLICY] : ['ACTIVE', 'PASSIVE'];
+const env = { ...process.env, OMP_NUM_THREADS: String(threads), OPENBLAS_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) };
 const torch = findTorch(), tfjs = findTfjs();
 const info = backendInfo();
 console.log(`bench: ${new Date().toISOString().slice(0, 10)}, ${describeMachine()}, Node ${process.versions.node}, @nn ${describeRevision(join(here, '..', '..'))}`);
 const load = () => loadavg().map((v) => v.toFixed(1)).join(' ');
 console.log(`bench: load average ${load()} at the start (the machine may be shared: compare figures of one run only)`);
 console.log(`bench: @nn ${info.backend} backend, ISA ${info.isa}; ${threads} thread(s) for every implementation${quick ? '; --quick' : ''}; ${reps} repetition(s)`);
-console.log(torch.ok ? `bench: PyTorch ${torch.version} (${PYTHON}), torch.set_num_threads(${threads}), OMP/OPENBLAS/MKL_NUM_THREADS=${threads}, OMP_WAIT_POLICY=${ompWaitPolicy}` : `bench: PyTorch skipped: ${torch.reason}`);
+console.log(torch.ok ? `bench: PyTorch ${torch.version} (${PYTHON}), torch.set_num_threads(${threads}), OMP/OPENBLAS/MKL_NUM_THREADS=${threads}, OMP_WAIT_POLICY ${ompWaitPolicies.join(' and ')}` : `bench: PyTorch skipped: ${torch.reason}`);
 console.log(tfjs.ok ? `bench: TensorFlow.js ${tfjs.version}: 'cpu' (plain JavaScript, 1 thread) and 'wasm' backends; tfjs-node is not measured: it downloads libtensorflow from outside the npm registry at install` : `bench: TensorFlow.js skipped: ${tfjs.reason}`);
 
 const impls = [
   { id: 'nn', label: '@nn', cmd: process.execPath, script: join(here, 'e2e', 'nn-child.mjs') },
-  ...(torch.ok ? [{ id: 'torch', label: `PyTorch ${torch.version}`, cmd: PYTHON, script: join(here, 'e2e', 'torch_child.py') }] : []),
+  ...(torch.ok ? ompWaitPolicies.map((policy, i) => ({
+    id: i === 0 ? 'torch' : `torch-${policy.toLowerCase()}`, label: `PyTorch ${torch.version}${ompWaitPolicies.length > 1 ? ` OMP ${policy.toLowerCase()}` : ''}`,
+    cmd: PYTHON, script: join(here, 'e2e', 'torch_child.py'), env: { OMP_WAIT_POLICY: policy },
+  })) : []),
   ...(tfjs.ok ? ['cpu', 'wasm'].map((backend) => ({ id: `tfjs-${backend}`, label: `tfjs ${tfjs.version} ${backend}`, cmd: process.execPath, script: join(here, 'e2e', 'tfjs-child.mjs'), backend, slow: true })) : []),
 ];
 
@@ -95,7 +99,7 @@ function runChild(impl, workload, rep) {
     workload, spec: WORKLOADS[workload], threads, seed: 1000 + rep, backend: impl.backend, features: features?.path,
     warmup: impl.slow ? plan.slowWarmup : plan.warmup, steps: tfjsWord ? 1 : plan.steps, budgetS: impl.slow ? budgetS : null,
   };
-  const r = spawnSync(impl.cmd, [impl.script, JSON.stringify(config)], { cwd: here, env, encoding: 'utf8', maxBuffer: 16 << 20 });
+  const r = spawnSync(impl.cmd, [impl.script, JSON.stringify(config)], { cwd: here, env: { ...env, ...impl.env }, encoding: 'utf8', maxBuffer: 16 << 20 });
   const line = (r.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('{"result"'));
   const base = { bench: 'e2e-run', workload, impl: impl.id, rep, requestedSteps: config.steps };
   if (line) return { ...base, result: JSON.parse(line).result };

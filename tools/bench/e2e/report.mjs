@@ -52,17 +52,31 @@ export function aggregate(runs, impls) {
   return rows;
 }
 
-/** Peer time / @nn time for a workload (above 1: @nn is faster), from the medians; null when either is missing. */
+// A peer's rows: 'torch' stands for every PyTorch configuration measured (one per OpenMP wait policy).
+const peerRows = (rows, workload, peer) => rows.filter((r) => r.workload === workload && (r.impl === peer || (peer === 'torch' && r.impl.startsWith('torch-'))));
+
+/**
+ * Peer time / @nn time for a workload (above 1: @nn is faster), from the medians, against the peer's fastest
+ * configuration; null when either is missing.
+ */
 export function speedup(rows, workload, peer) {
-  const ours = rows.find((r) => r.workload === workload && r.impl === 'nn'), other = rows.find((r) => r.workload === workload && r.impl === peer);
-  if (!ours?.median || !other?.median) return null;
-  return METRICS[workload].higher ? ours.median / other.median : other.median / ours.median;
+  const ours = rows.find((r) => r.workload === workload && r.impl === 'nn');
+  const ratios = peerRows(rows, workload, peer).filter((r) => r.median).map((other) => (METRICS[workload].higher ? ours.median / other.median : other.median / ours.median));
+  return ours?.median && ratios.length > 0 ? Math.min(...ratios) : null;
 }
 
-/** Peer peak RSS / @nn peak RSS (above 1: @nn uses less). */
+/** Peer peak RSS / @nn peak RSS (above 1: @nn uses less), against the peer's smallest. */
 export function memoryRatio(rows, workload, peer) {
-  const ours = rows.find((r) => r.workload === workload && r.impl === 'nn'), other = rows.find((r) => r.workload === workload && r.impl === peer);
-  return ours?.rssMiB && other?.rssMiB ? other.rssMiB / ours.rssMiB : null;
+  const ours = rows.find((r) => r.workload === workload && r.impl === 'nn');
+  const ratios = peerRows(rows, workload, peer).filter((r) => r.rssMiB).map((other) => other.rssMiB / ours.rssMiB);
+  return ours?.rssMiB && ratios.length > 0 ? Math.min(...ratios) : null;
+}
+
+// Peer time / @nn time against one row (one configuration of a peer).
+function speedupOver(rows, workload, other) {
+  const ours = rows.find((r) => r.workload === workload && r.impl === 'nn');
+  if (!ours?.median || !other.median) return null;
+  return METRICS[workload].higher ? ours.median / other.median : other.median / ours.median;
 }
 
 /** Prints the speed table, the memory table, the kernel rows and the targets; returns the target verdicts. */
@@ -75,7 +89,7 @@ export function printReport(rows, kernels) {
     console.log(`\n${METRICS[workload].title}: ${METRICS[workload].unit}, median over repetitions`);
     line(['', 'implementation', 'median', 'spread (min-max)', 'peer/@nn time', 'reps'], w);
     for (const r of mine) {
-      const ratio = r.impl === 'nn' ? '' : speedup(rows, workload, r.impl);
+      const ratio = r.impl === 'nn' ? '' : speedupOver(rows, workload, r);
       line(['', `${r.label}${r.threads ? ` (${r.threads}t)` : ''}`, fmt(r.median), r.median === null ? '' : `${fmt(r.min)}-${fmt(r.max)}`, ratio === '' ? '' : ratio === null ? 'n/a' : `${fmt(ratio)}x`, r.reps], w);
       if (r.note) console.log(`${''.padEnd(w[0])}  ${' '.repeat(2)}${r.note}`);
     }
@@ -87,7 +101,8 @@ export function printReport(rows, kernels) {
   }
   for (const workload of MEMORY_WORKLOADS) {
     for (const r of rows.filter((x) => x.workload === workload && x.rssMiB !== null)) {
-      const ratio = r.impl === 'nn' ? '' : `${fmt(memoryRatio(rows, workload, r.impl))}x`;
+      const ours = rows.find((x) => x.workload === workload && x.impl === 'nn');
+      const ratio = r.impl === 'nn' ? '' : ours?.rssMiB ? `${fmt(r.rssMiB / ours.rssMiB)}x` : 'n/a';
       line([workload, r.label, fmt(r.rssMiB), `${fmt(r.rssMin)}-${fmt(r.rssMax)}`, ratio, r.reps], w);
     }
   }
