@@ -22,7 +22,7 @@ const USAGE = `usage: pnpm bench [-- options]   (or node tools/bench/run.mjs [op
   --gemm           also run gemm.mjs (builds the native GEMM harness, installs libopenblas-dev when missing)
   --tfjs-word      also time tfjs 'cpu' on the word MLP, once (one step took 4-5 minutes on a 2-core Xeon)
   --help
-PyTorch's OpenMP threads run with OMP_WAIT_POLICY=PASSIVE unless the variable is set (ACTIVE measures the spinning default).`;
+PyTorch runs under OMP_WAIT_POLICY=ACTIVE (its default) and PASSIVE, and targets use the faster; set the variable to run one.`;
 
 let args;
 try {
