@@ -66,4 +66,6 @@ void run_embedding_tests(const nn::runtime::KernelTable& k) {
       }
     }
   }
+  // Big enough to be split over the pool, with a row count that splits unevenly.
+  check(gather_case(k, 301, 17, 1000, rng), std::string(k.isa) + " embedding gather n=301 V=17 D=1000");
 }

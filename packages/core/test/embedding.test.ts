@@ -71,6 +71,23 @@ describe('embedding row kernels and the dispatch threshold', () => {
     expect(kernel).toEqual(loop);
   });
 
+  it('writes every element of outputs too large for the zero-filled slabs, on every path', () => {
+    const g = new nn.Generator(4);
+    // Values that are never 0, so an element left unwritten in the uninitialized storage would show.
+    for (const [dtype, shape, dim, transposed] of [
+      ['float32', [300, 50], 0, false], ['float32', [300, 50], 0, true], ['float32', [50, 300], 1, false],
+      ['float64', [300, 50], 0, false],
+    ] as const) {
+      const base = nn.randn(transposed ? [shape[1], shape[0]] : [...shape], { generator: g, dtype }).add(10);
+      const x = transposed ? base.transpose(0, 1) : base;
+      const ids = nn.randint(0, shape[dim], [400], { generator: g });
+      const out = nn.indexSelect(x, dim, ids);
+      const xs = x.toArray() as number[][], picked = Array.from(ids.toFlatArray());
+      const want = dim === 0 ? picked.map((r) => xs[r]!) : xs.map((row) => picked.map((c) => row[c]!));
+      expect(out.toArray(), `${dtype} ${shape.join('x')} dim ${dim}${transposed ? ' transposed' : ''}`).toEqual(want);
+    }
+  });
+
   it('stays in TypeScript below the threshold and goes native at it', () => {
     const backend = nativeBackend();
     const gather = vi.spyOn(backend, 'embeddingGatherF32');

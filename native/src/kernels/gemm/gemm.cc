@@ -161,6 +161,12 @@ constexpr index_t kDotMinK = 128;
 // this rule: 64x1x20000 (Bᵀ) at 0.29 GFLOP/s and 1x10000x512 (Bᵀ) at 0.44 GFLOP/s through the packed loops.
 constexpr index_t kThinMax = 8;
 
+// A thin product from this many multiply-adds on is split over the pool, in blocks of whole kThinSplitUnit rows or
+// columns: it is bound by reading its large operand (a (64, 20000) batch of bag-of-words rows is 5 MB), and two
+// cores read faster than one.
+constexpr double kParallelThinMinFlops = 1 << 19;
+constexpr index_t kThinSplitUnit = 16;
+
 index_t env_size(const char* name, index_t fallback) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return fallback;
@@ -187,6 +193,16 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     scale_c(m, n, beta, c, ldc);
     return;
   }
+  // A one-column op(B) stored with unit stride (a weight row seen through a transpose) is the same vector as a
+  // one-row Bᵀ, and likewise for a one-row op(A): the flags are set so the dot-product path takes it.
+  if (n == 1 && !trans_b && ldb == 1) {
+    trans_b = true;
+    ldb = k;
+  }
+  if (m == 1 && trans_a && lda == 1) {
+    trans_a = false;
+    lda = k;
+  }
   const bool thin = std::min(m, n) < kThinMax;
   const bool direct = path == Path::kDirect ||
                       (path == Path::kAuto && (thin || static_cast<double>(m) * n * k <= tuning().direct_max_flops));
@@ -195,15 +211,43 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     return;
   }
   const index_t a_rs = trans_a ? 1 : lda, a_cs = trans_a ? lda : 1;
-  if (trans_b && !trans_a && k >= kDotMinK) {
-    kernels.direct_nt(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-  } else if (trans_b) {
+  const bool dots = trans_b && !trans_a && k >= kDotMinK;
+  const T* b_rows = b;
+  index_t ldb_rows = ldb;
+  if (trans_b && !dots) {
     T* bt = b_buffer<T>.reserve(static_cast<std::size_t>(k * n));
     transpose_b(b, ldb, k, n, bt);
-    kernels.direct(m, n, k, alpha, a, a_rs, a_cs, bt, n, beta, c, ldc);
-  } else {
-    kernels.direct(m, n, k, alpha, a, a_rs, a_cs, b, ldb, beta, c, ldc);
+    b_rows = bt;
+    ldb_rows = n;
   }
+  // The block rows [i0, i1) x columns [j0, j1) of C.
+  const auto block = [&](index_t i0, index_t i1, index_t j0, index_t j1) {
+    T* c_block = c + i0 * ldc + j0;
+    if (dots) {
+      kernels.direct_nt(i1 - i0, j1 - j0, k, alpha, a + i0 * lda, lda, b + j0 * ldb, ldb, beta, c_block, ldc);
+    } else {
+      kernels.direct(i1 - i0, j1 - j0, k, alpha, a + i0 * a_rs, a_rs, a_cs, b_rows + j0, ldb_rows, beta, c_block, ldc);
+    }
+  };
+  const index_t extent = std::max(m, n);
+  const index_t parts = thin && static_cast<double>(m) * n * k >= kParallelThinMinFlops
+                            ? std::min<index_t>(runtime::num_threads(), (extent + kThinSplitUnit - 1) / kThinSplitUnit)
+                            : 1;
+  if (parts <= 1) {
+    block(0, m, 0, n);
+    return;
+  }
+  // A big thin product streams its large operand from memory once: split the longer side of C over the pool.
+  runtime::parallel_for(static_cast<int>(parts), [&](int t) {
+    const index_t units = (extent + kThinSplitUnit - 1) / kThinSplitUnit;
+    const index_t lo = units * t / parts * kThinSplitUnit, hi = std::min(extent, units * (t + 1) / parts * kThinSplitUnit);
+    if (hi <= lo) return;
+    if (n >= m) {
+      block(0, m, lo, hi);
+    } else {
+      block(lo, hi, 0, n);
+    }
+  });
 }
 
 template void gemm_with<float>(const GemmKernels<float>&, Path, bool, bool, index_t, index_t, index_t, float,

@@ -2,7 +2,7 @@
 // above the dispatch sizes goes to a backend kernel instead.
 import type { BinaryOpCode, ReduceOpCode, UnaryOpCode } from '../backend/backend.js';
 import { getBackend } from '../backend/select.js';
-import { allocate, type DType, type Storage } from '../tensor/dtype.js';
+import { allocate, allocateUninitialized, type DType, type Storage } from '../tensor/dtype.js';
 import { contiguousStrides, numel, shapesEqual, type Shape } from '../tensor/shape.js';
 import { markFreshStorage, Tensor } from '../tensor/tensor.js';
 import { dispatch } from './dispatch.js';
@@ -10,6 +10,11 @@ import { dispatch } from './dispatch.js';
 /** A new contiguous tensor of this shape and dtype, zero-filled. */
 export function empty(shape: Shape, dtype: DType): Tensor {
   return markFreshStorage(new Tensor(allocate(dtype, numel(shape)), dtype, [...shape]));
+}
+
+/** A new contiguous tensor of this shape and dtype whose contents are unspecified: for ops that write every element. */
+export function uninitialized(shape: Shape, dtype: DType): Tensor {
+  return markFreshStorage(new Tensor(allocateUninitialized(dtype, numel(shape)), dtype, [...shape]));
 }
 
 /** Strides of t seen through a broadcast to `shape` (0 where t's size is 1 or the dim is new). */

@@ -4,7 +4,7 @@ import { formatShape, normalizeDim } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { getBackend } from '../backend/select.js';
 import { where } from './binary.js';
-import { contiguousData, copyAs, empty } from './compute.js';
+import { contiguousData, copyAs, empty, uninitialized } from './compute.js';
 import { dispatch } from './dispatch.js';
 import { reshape } from './view.js';
 
@@ -44,7 +44,8 @@ const indexSelectOp: Op<IndexParams> = defineOp<IndexParams>({
     const [outer, n, inner] = split3(x!.shape, dim);
     const shape = [...x!.shape];
     shape[dim] = index.length;
-    const out = empty(shape, x!.dtype);
+    // Every row of out is written below (the indices were checked in range).
+    const out = uninitialized(shape, x!.dtype);
     if (useRowKernel(x!.dtype, dim, index.length * inner) && x!.isContiguous()) {
       // Rows of a contiguous float32 table (an embedding lookup): one native gather.
       const table = (x!.data as Float32Array).subarray(x!.offset, x!.offset + n * inner);

@@ -1,4 +1,5 @@
 // Element types, their storage arrays, and PyTorch's promotion rules between them.
+import { Buffer } from 'node:buffer';
 
 /** Element type of a tensor. float32 is the default; int32 holds indices and labels; bool holds masks. */
 export type DType = 'float32' | 'float64' | 'int32' | 'bool';
@@ -39,6 +40,19 @@ export function allocate<D extends DType>(dtype: D, n: number): StorageOf[D] {
   const out = new ctor(slab, slabUsed, n) as StorageOf[D];
   slabUsed += span;
   return out;
+}
+
+/**
+ * A storage of n elements whose contents are unspecified, for an op that writes every element before anything reads
+ * it. Large storages skip the zero fill: writing zeros over a (64, 20000) float32 batch took 17% of a logistic
+ * regression step. Small ones come from the zero-filled slabs as in {@link allocate}.
+ */
+export function allocateUninitialized<D extends DType>(dtype: D, n: number): StorageOf[D] {
+  const ctor = CTORS[dtype];
+  const bytes = n * ctor.BYTES_PER_ELEMENT;
+  if (bytes <= SLAB_MAX_BYTES) return allocate(dtype, n);
+  // Buffer.allocUnsafeSlow returns memory from malloc (not calloc) in an ArrayBuffer of its own at offset 0.
+  return new ctor(Buffer.allocUnsafeSlow(bytes).buffer, 0, n) as StorageOf[D];
 }
 
 /** The dtype whose storage is this typed array, or undefined for other arrays. */
