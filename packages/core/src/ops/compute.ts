@@ -53,7 +53,7 @@ function forEachOffset(shape: Shape, strides: readonly (readonly number[])[], of
  * version of f, used for contiguous float32 input and output above the dispatch size.
  */
 export function mapUnary(x: Tensor, outDtype: DType, f: (v: number) => number, kernel?: UnaryOpCode): Tensor {
-  const out = empty(x.shape, outDtype);
+  const out = uninitialized(x.shape, outDtype);
   if (kernel !== undefined && outDtype === 'float32' && x.dtype === 'float32' && x.isContiguous() && x.numel() >= dispatch.elementwiseMin) {
     getBackend().unaryF32(kernel, out.data.length, x.data as Float32Array, x.offset, out.data as Float32Array, 0);
     return out;
@@ -78,7 +78,7 @@ export function mapBinary(a: Tensor, b: Tensor, shape: Shape, outDtype: DType, f
     const out = binaryKernel(kernel, a, b, shape);
     if (out !== null) return out;
   }
-  const out = empty(shape, outDtype);
+  const out = uninitialized(shape, outDtype);
   const o = out.data, da = a.data, db = b.data;
   const aFull = a.isContiguous() && a.numel() === o.length, bFull = b.isContiguous() && b.numel() === o.length;
   const oa = a.offset, ob = b.offset;
@@ -108,14 +108,14 @@ function binaryKernel(op: BinaryOpCode, a: Tensor, b: Tensor, shape: Shape): Ten
   if (size === 0) return null;
   if (shapesEqual(a.shape, b.shape) && a.isContiguous() && b.isContiguous()) {
     if (size < dispatch.elementwiseMin) return null;
-    const out = empty(shape, 'float32');
+    const out = uninitialized(shape, 'float32');
     getBackend().binaryF32(op, size, a.data as Float32Array, a.offset, b.data as Float32Array, b.offset, out.data as Float32Array, 0);
     return out;
   }
   if (size < dispatch.broadcastMin) return null;
   const rows = asRows(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape)]);
   if (rows === null) return null;
-  const out = empty(shape, 'float32');
+  const out = uninitialized(shape, 'float32');
   const [sa, sb] = rows.strides as [RowStrides, RowStrides];
   getBackend().binaryBroadcastF32(op, size / rows.n, rows.n, a.data as Float32Array, a.offset, sa.row, sa.col,
     b.data as Float32Array, b.offset, sb.row, sb.col, out.data as Float32Array, 0);
@@ -178,7 +178,7 @@ export function mapTernary(a: Tensor, b: Tensor, c: Tensor, shape: Shape, outDty
 /** A contiguous copy of x in dtype (x itself is never returned). */
 export function copyAs(x: Tensor, dtype: DType): Tensor {
   if (x.isContiguous() && dtype === x.dtype) {
-    const out = empty(x.shape, dtype);
+    const out = uninitialized(x.shape, dtype);
     out.data.set(x.data.subarray(x.offset, x.offset + out.data.length) as never);
     return out;
   }

@@ -3,7 +3,7 @@
 import { defineOp } from '../autograd/function.js';
 import { crossEntropyBackwardRows, crossEntropyForwardRows, type FloatArray } from '../backend/reference-xent.js';
 import { getBackend } from '../backend/select.js';
-import { allocate } from '../tensor/dtype.js';
+import { allocate, allocateUninitialized } from '../tensor/dtype.js';
 import { formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { contiguousData, copyAs } from './compute.js';
@@ -69,7 +69,8 @@ const crossEntropyOp = defineOp<Params>({
       const v = g.item();
       gradLoss.fill(p.reduction === 'mean' ? v / p.denominator : v);
     }
-    const gradX = allocate(dtype, n * c);
+    // Both kernels write every row (zeros for ignored ones).
+    const gradX = allocateUninitialized(dtype, n * c);
     const data = contiguousData(x!) as FloatArray;
     const stats = saved as FloatArray;
     if (dtype === 'float32') {

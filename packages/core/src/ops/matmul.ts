@@ -7,7 +7,7 @@ import { BinaryOp, UnaryOp } from '../backend/backend.js';
 import { getBackend } from '../backend/select.js';
 import { add, gt, mul, sub } from './binary.js';
 import { to } from './cast.js';
-import { copyAs, empty } from './compute.js';
+import { copyAs, uninitialized } from './compute.js';
 import { sum } from './reduce.js';
 import { dispatch } from './dispatch.js';
 import { relu, sigmoid, tanh } from './unary.js';
@@ -18,7 +18,8 @@ const bmmOp: Op<void> = defineOp<void>({
   name: 'bmm',
   // a: (B, m, k), b: (B, k, n) -> (B, m, n)
   forward: ([a, b]) => {
-    const out = empty([a!.shape[0]!, a!.shape[1]!, b!.shape[2]!], a!.dtype);
+    // GEMM with beta = 0 writes every element (zeros when k = 0).
+    const out = uninitialized([a!.shape[0]!, a!.shape[1]!, b!.shape[2]!], a!.dtype);
     batchedGemm(a!, b!, out.data);
     return out;
   },
@@ -33,7 +34,7 @@ const mmOp: Op<void> = defineOp<void>({
   name: 'mm',
   // a: (m, k), b: (k, n) -> (m, n); views of any strides, read by GEMM without copies where flags allow.
   forward: ([a, b]) => {
-    const out = empty([a!.shape[0]!, b!.shape[1]!], a!.dtype);
+    const out = uninitialized([a!.shape[0]!, b!.shape[1]!], a!.dtype);
     gemm2d(a!, b!, out.data);
     return out;
   },
@@ -124,7 +125,7 @@ function activationBackward(g: Tensor, y: Tensor, activation: LinearActivation):
       case 'sigmoid': return mul(g, mul(y, sub(1, y)));
     }
   }
-  const out = empty(y.shape, y.dtype);
+  const out = uninitialized(y.shape, y.dtype);
   const o = out.data, gd = g.data, yd = y.data, go = g.offset, yo = y.offset, n = o.length;
   if (o instanceof Float32Array && yd instanceof Float32Array && gd instanceof Float32Array && activation !== 'relu' &&
       n >= dispatch.elementwiseMin) {
@@ -155,7 +156,8 @@ const linearOp: Op<LinearParams> = defineOp<LinearParams>({
   // accumulates onto rows pre-filled with the bias (beta = 1).
   forward: ([x, w, b], { hasBias, activation }) => {
     const [n, out] = [x!.shape[0]!, w!.shape[0]!];
-    const y = empty([n, out], x!.dtype);
+    // Every element: from the bias rows (accumulated onto), or from GEMM with beta = 0.
+    const y = uninitialized([n, out], x!.dtype);
     if (hasBias) {
       const bias = copyAs(b!, x!.dtype).data;
       for (let i = 0; i < n; i++) y.data.set(bias as never, i * out);

@@ -5,7 +5,7 @@ import { normalizeDim } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { mul, sub } from './binary.js';
 import { getBackend } from '../backend/select.js';
-import { copyAs, empty } from './compute.js';
+import { copyAs, empty, uninitialized } from './compute.js';
 import { dispatch } from './dispatch.js';
 import { sum } from './reduce.js';
 import { exp } from './unary.js';
@@ -37,7 +37,7 @@ function logSoftmaxRows(data: Tensor['data'], n: number): void {
 function forward(x: Tensor, dim: number, log: boolean): Tensor {
   // The backend kernel: contiguous float32 rows along the last dim, above the dispatch size.
   if (x.dtype === 'float32' && dim === x.ndim - 1 && x.isContiguous() && x.numel() >= dispatch.elementwiseMin) {
-    const out = empty(x.shape, 'float32');
+    const out = uninitialized(x.shape, 'float32');
     const n = x.shape[dim]!;
     if (n > 0) getBackend().softmaxF32(out.data.length / n, n, x.data as Float32Array, x.offset, out.data as Float32Array, 0, log);
     return out;
