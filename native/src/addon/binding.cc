@@ -15,6 +15,7 @@
 #include "kernels/elementwise/unary.h"
 #include "kernels/gemm/gemm.h"
 #include "kernels/softmax/softmax.h"
+#include "runtime/allocator.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 
@@ -139,6 +140,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   out.Set("gemm", gemm::backend_name());
   out.Set("hardwareThreads", static_cast<double>(std::thread::hardware_concurrency()));
   out.Set("cpu", cpu);
+  out.Set("allocator", runtime::tune_allocator_once().note);
   return out;
 }
 
@@ -153,6 +155,7 @@ Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   runtime::select_kernels_from_env_once();
+  runtime::tune_allocator_once();
   exports.Set("abiVersion", Napi::Number::New(env, kAbiVersion));
   exports.Set("sgemm", Napi::Function::New(env, Gemm<float>, "sgemm"));
   exports.Set("dgemm", Napi::Function::New(env, Gemm<double>, "dgemm"));

@@ -29,7 +29,7 @@ function runChild(entry: string, env: Record<string, string>): { status: number 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface ChildResult { info: { backend: string; isa: string; isaNote: string; cpu?: { avx2: boolean; fma: boolean; avx512f: boolean }; attempts: unknown[] }; c: number[]; out: number[] }
+interface ChildResult { info: { backend: string; isa: string; isaNote: string; allocator?: string; cpu?: { avx2: boolean; fma: boolean; avx512f: boolean }; attempts: unknown[] }; c: number[]; out: number[] }
 const parse = (stdout: string): ChildResult => JSON.parse(stdout) as ChildResult;
 
 const builtEntry = join(packageDir, 'dist', 'index.js');
@@ -73,6 +73,18 @@ describe('ISA dispatch at load', () => {
     expect(r.status, r.stderr).toBe(0);
     const { info } = parse(r.stdout);
     expect(info.isaNote).toMatch(/^NN_ISA=sse9 is not available on this CPU or build \(choose auto, baseline.*\); using /);
+  });
+});
+
+describe('allocator settings at load', () => {
+  it('sets glibc malloc thresholds unless NN_MALLOC_TUNING=0, and says which', () => {
+    const tuned = runChild(builtEntry, {}), left = runChild(builtEntry, { NN_MALLOC_TUNING: '0' });
+    expect(tuned.status, tuned.stderr).toBe(0);
+    expect(left.status, left.stderr).toBe(0);
+    const glibc = process.platform === 'linux' && (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime !== undefined;
+    expect(parse(tuned.stdout).info.allocator).toBe(glibc ? 'glibc: blocks up to 32 MiB from the heap, up to 256 MiB of freed heap kept' : 'not glibc');
+    expect(parse(left.stdout).info.allocator).toBe('left as is (NN_MALLOC_TUNING=0)');
+    expect(parse(left.stdout).c).toEqual(parse(tuned.stdout).c);
   });
 });
 

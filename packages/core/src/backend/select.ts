@@ -25,6 +25,12 @@ export interface BackendInfo {
   source?: LoadSource;
   /** CPU features the addon detected, when native. */
   cpu?: NativeInfo['cpu'];
+  /**
+   * What the addon set on the process allocator at load, when native: on glibc, blocks up to 32 MiB come from the
+   * heap and up to 256 MiB of freed heap stays mapped, so each training step reuses warm memory. NN_MALLOC_TUNING=0
+   * leaves malloc as it is.
+   */
+  allocator?: string;
   /** Every place the loader looked, in order. */
   attempts: LoadAttempt[];
 }
@@ -74,6 +80,7 @@ function nativeSelection(result: LoadResult): Selected {
     info: {
       backend: 'native', isa: info.isa, requestedIsa: info.requestedIsa, isaNote: info.isaNote,
       threads: info.threads, gemm: info.gemm, binaryPath: result.path!, source: result.source!, cpu: info.cpu,
+      allocator: info.allocator ?? '',
       attempts: result.attempts,
     },
   };

@@ -17,6 +17,8 @@ export interface NativeInfo {
   /** 'builtin', or 'openblas' when built with NN_BLAS=openblas. */
   gemm: string;
   cpu: { avx2: boolean; fma: boolean; avx512f: boolean; neon: boolean };
+  /** What the addon set on the process allocator at load (glibc malloc thresholds; NN_MALLOC_TUNING=0 skips it). */
+  allocator: string;
 }
 
 /** The functions nn.node exports. */
