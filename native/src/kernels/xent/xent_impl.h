@@ -1,11 +1,13 @@
 // Fused softmax cross-entropy written once over a vector type V: forward (max, exp-sum, loss) and backward
 // (softmax minus target distribution, scaled) per row, reusing the vectorised exp of the elementwise kernels.
 #pragma once
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 #include "kernels/elementwise/unary_impl.h"
 #include "kernels/xent/xent.h"
+#include "runtime/threads.h"
 
 namespace nn::xent {
 namespace {
@@ -132,6 +134,39 @@ void xent_backward_rows(index_t n, index_t c, const float* x, const std::int32_t
     }
     gr[t] -= target_scale;
   }
+}
+
+// From this many logits on, rows are split over the pool: a (256, 10000) batch took 2.5 ms on one core.
+constexpr index_t kParallelMinElements = index_t{1} << 17;
+
+// Runs rows(lo, hi) over [0, n), split over the pool when the batch is big: rows are independent.
+template <typename Rows>
+void over_rows(index_t n, index_t c, const Rows& rows) {
+  const index_t tasks = std::min<index_t>({runtime::num_threads(), n, n * c / kParallelMinElements});
+  if (tasks <= 1) {
+    rows(0, n);
+    return;
+  }
+  runtime::parallel_for(static_cast<int>(tasks), [&](int t) { rows(n * t / tasks, n * (t + 1) / tasks); });
+}
+
+template <typename V>
+void xent_forward(index_t n, index_t c, const float* x, const std::int32_t* target, const float* weight,
+                  std::int32_t ignore_index, float label_smoothing, float* loss, float* stats) {
+  over_rows(n, c, [&](index_t lo, index_t hi) {
+    xent_forward_rows<V>(hi - lo, c, x + lo * c, target + lo, weight, ignore_index, label_smoothing, loss + lo,
+                         stats + 2 * lo);
+  });
+}
+
+template <typename V>
+void xent_backward(index_t n, index_t c, const float* x, const std::int32_t* target, const float* weight,
+                   std::int32_t ignore_index, float label_smoothing, const float* stats, const float* grad_loss,
+                   float* grad_x) {
+  over_rows(n, c, [&](index_t lo, index_t hi) {
+    xent_backward_rows<V>(hi - lo, c, x + lo * c, target + lo, weight, ignore_index, label_smoothing, stats + 2 * lo,
+                          grad_loss + lo, grad_x + lo * c);
+  });
 }
 
 }  // namespace
