@@ -151,10 +151,12 @@ void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m
   });
 }
 
-// A Bᵀ on the direct path runs as dot products along k from this depth on (a Linear layer's forward); shallower
-// products transpose B into a buffer instead, since each output of a dot tile ends in a horizontal sum. Measured on
-// AVX-512: 32x30x200 7.5 us as dots vs 12.6 us transposed; 64x64x64 21 us as dots vs 5 us transposed.
+// A Bᵀ on the direct path runs as dot products along k when B has few rows (a GEMV, a layer with a handful of
+// outputs) and k is deep; otherwise B is transposed into a buffer (in-register tiles) for the broadcast kernel, since
+// each output of a dot tile ends in a horizontal sum and a narrow B leaves most vector lanes idle there. Measured on
+// AVX-512, transposed vs dots: 32x27x200 53-72 vs 39-56 GFLOP/s, 32x30x200 82 vs 45-61; 64x1x5000 3.5 vs 18.
 constexpr index_t kDotMinK = 128;
+constexpr index_t kDotMaxN = 16;
 
 // Products with fewer rows or columns than a register tile (a GEMV, a Linear layer with one output) would waste most
 // of every packed tile and pack a whole operand for one pass: they run direct at any size. Measured on AVX-512 before
@@ -211,12 +213,12 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     return;
   }
   const index_t a_rs = trans_a ? 1 : lda, a_cs = trans_a ? lda : 1;
-  const bool dots = trans_b && !trans_a && k >= kDotMinK;
+  const bool dots = trans_b && !trans_a && k >= kDotMinK && n < kDotMaxN;
   const T* b_rows = b;
   index_t ldb_rows = ldb;
   if (trans_b && !dots) {
     T* bt = b_buffer<T>.reserve(static_cast<std::size_t>(k * n));
-    transpose_b(b, ldb, k, n, bt);
+    kernels.transpose_b(b, ldb, k, n, bt);
     b_rows = bt;
     ldb_rows = n;
   }

@@ -40,12 +40,17 @@ template <typename T>
 using DirectNtGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b,
                                 index_t ldb, T beta, T* c, index_t ldc);
 
+// bt (k, n) = the transpose of b (n, k) with row stride ldb: how the direct path reads a shallow Bᵀ.
+template <typename T>
+using TransposeFn = void (*)(const T* b, index_t ldb, index_t k, index_t n, T* bt);
+
 // One ISA's GEMM kernels for one element type.
 template <typename T>
 struct GemmKernels {
   Microkernel<T> packed;
   DirectGemmFn<T> direct;
   DirectNtGemmFn<T> direct_nt;
+  TransposeFn<T> transpose_b;
 };
 
 // Cache blocking (BLIS names): KC rows of packed B stay in L1/L2, MC x KC of packed A in L2,

@@ -243,6 +243,32 @@ void pack_b_transposing(bool trans_b, const T* b, index_t ldb, index_t p0, index
   }
 }
 
+// transpose_b (pack.h) through W x W in-register transposes; the last k % W rows of bt load partial vectors.
+// Measured on a 32x200x30 Bᵀ product (a Linear layer's forward with 30 inputs): the scalar loop took 55% of it.
+template <typename V, typename T>
+void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt) {
+  constexpr int W = V::kWidth;
+  for (index_t p0 = 0; p0 < k; p0 += W) {
+    const int depth = k - p0 < W ? static_cast<int>(k - p0) : W;
+    for (index_t j0 = 0; j0 < n; j0 += W) {
+      const int rows = n - j0 < W ? static_cast<int>(n - j0) : W;
+      const T* src = b + j0 * ldb + p0;
+      typename V::Reg r[W];
+      for (int i = 0; i < W; ++i) {
+        r[i] = i >= rows ? V::zero() : depth == W ? V::load(src + i * ldb) : V::load_partial(src + i * ldb, depth);
+      }
+      V::transpose(r);
+      for (int q = 0; q < depth; ++q) {
+        if (rows == W) {
+          V::store(bt + (p0 + q) * n + j0, r[q]);
+        } else {
+          V::store_partial(bt + (p0 + q) * n + j0, r[q], rows);
+        }
+      }
+    }
+  }
+}
+
 // One ISA's kernels for one element type: MR x (NV * width) tiles for the packed and direct paths, RA x RB dot tiles.
 template <typename V, typename T, int MR, int NV, int RA, int RB>
 GemmKernels<T> make_gemm_kernels() {
@@ -252,8 +278,9 @@ GemmKernels<T> make_gemm_kernels() {
     packed.pack_a = pack_a_transposing<V, T, MR>;
     packed.pack_b = pack_b_transposing<V, T, NR>;
   }
-  return GemmKernels<T>{packed, direct_gemm<V, T, MR, NV>,
-                        direct_nt_gemm<V, T, RA, RB>};
+  TransposeFn<T> transpose = transpose_b<T>;
+  if constexpr (V::kTranspose) transpose = transpose_b_tiles<V, T>;
+  return GemmKernels<T>{packed, direct_gemm<V, T, MR, NV>, direct_nt_gemm<V, T, RA, RB>, transpose};
 }
 
 }  // namespace
