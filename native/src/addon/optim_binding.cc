@@ -36,7 +36,8 @@ std::string name_of(const Extent& e) { return std::string(e.list) + "[" + std::t
 // they may overlap one another. Sorted by start, an extent overlaps an earlier one exactly when it starts before
 // the furthest end seen so far.
 void check_apart(const Args& args, std::vector<Extent>& extents) {
-  std::sort(extents.begin(), extents.end(), [](const Extent& a, const Extent& b) { return a.begin < b.begin; });
+  // Stable, so buffers that start together are named in argument order (params before grads).
+  std::stable_sort(extents.begin(), extents.end(), [](const Extent& a, const Extent& b) { return a.begin < b.begin; });
   const Extent* furthest_any = nullptr;
   const Extent* furthest_written = nullptr;
   for (const Extent& e : extents) {

@@ -174,20 +174,31 @@ describe('optimizer steps: bad input', () => {
     expect(() => nn.rmspropStep({ params: [f32(1)], grads: [f32(1)], squareAvgs: [f32(0)] }, { centered: true })).toThrow(/rmspropStep: group.gradAvgs is required/);
   });
 
-  it('rejects parameters or state that share memory with each other or the grads, and writes nothing then', () => {
-    const buf = new Float32Array(6).fill(1);
-    const params = [buf.subarray(0, 3)];
-    expect(() => nn.adagradStep({ params, grads: [params[0]!], stateSums: [f32(0, 0, 0)] }, {}, 1))
-      .toThrow(/adagradStep: params\[0\] and grads\[0\] share memory/);
-    expect(() => nn.adagradStep({ params, grads: [buf.subarray(2, 5)], stateSums: [f32(0, 0, 0)] }, {}, 1))
-      .toThrow(/adagradStep: params\[0\] and grads\[0\] share memory/);
-    expect(() => nn.adamStep({ params, grads: [f32(1, 1, 1)], expAvgs: [buf.subarray(3, 6)], expAvgSqs: [buf.subarray(3, 6)] }, {}, 1))
-      .toThrow(/adamStep: expAvgs\[0\] and expAvgSqs\[0\] share memory/);
-    expect(Array.from(buf)).toEqual([1, 1, 1, 1, 1, 1]);
-    // Two parameters may read one gradient.
-    const shared = f32(1, 1);
-    expect(() => nn.sgdStep({ params: [f32(0, 0), f32(0, 0)], grads: [shared, shared] }, { lr: 1 }, 1)).not.toThrow();
-  });
+  // The native kernels check float32 groups themselves; float64 groups and the TypeScript backend are checked here.
+  for (const [backend, Ctor] of [['native', Float32Array], ['native', Float64Array], ['reference', Float32Array]] as const) {
+    it(`rejects parameters or state that share memory with each other or the grads, and writes nothing then (${backend}, ${Ctor.name})`, () => {
+      setBackend(backend);
+      try {
+        const buf = new Ctor(6).fill(1) as Float32Array;
+        const of = (...v: number[]): Float32Array => Ctor.from(v) as Float32Array;
+        const params = [buf.subarray(0, 3)];
+        expect(() => nn.adagradStep({ params, grads: [params[0]!], stateSums: [of(0, 0, 0)] }, {}, 1))
+          .toThrow(/^adagradStep: params\[0\] and grads\[0\] share memory/);
+        expect(() => nn.adagradStep({ params, grads: [buf.subarray(2, 5)], stateSums: [of(0, 0, 0)] }, {}, 1))
+          .toThrow(/^adagradStep: params\[0\] and grads\[0\] share memory/);
+        expect(() => nn.adamStep({ params, grads: [of(1, 1, 1)], expAvgs: [buf.subarray(3, 6)], expAvgSqs: [buf.subarray(3, 6)] }, {}, 1))
+          .toThrow(/^adamStep: expAvgs\[0\] and expAvgSqs\[0\] share memory/);
+        expect(() => nn.sgdStep({ params: [buf.subarray(0, 2), buf.subarray(1, 3)], grads: [of(1, 1), of(1, 1)] }, { lr: 1 }, 1))
+          .toThrow(/^sgdStep: params\[0\] and params\[1\] share memory/);
+        expect(Array.from(buf)).toEqual([1, 1, 1, 1, 1, 1]);
+        // Two parameters may read one gradient.
+        const shared = of(1, 1);
+        expect(() => nn.sgdStep({ params: [of(0, 0), of(0, 0)], grads: [shared, shared] }, { lr: 1 }, 1)).not.toThrow();
+      } finally {
+        setBackend('native');
+      }
+    });
+  }
 
   it('native entry points check what they are given themselves', () => {
     setBackend('native');

@@ -195,9 +195,9 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     scale_c(m, n, beta, c, ldc);
     return;
   }
-  // A one-column op(B) stored with unit stride (a weight row seen through a transpose) is the same vector as a
-  // one-row Bᵀ, and likewise for a one-row op(A): the flags are set so the dot-product path takes it.
-  if (n == 1 && !trans_b && ldb == 1) {
+  // A deep one-column op(B) stored with unit stride (a weight row seen through a transpose) is the same vector as a
+  // one-row Bᵀ, which the dot-product path takes; likewise a one-row op(A) is read as a row.
+  if (n == 1 && !trans_b && ldb == 1 && k >= kDotMinK) {
     trans_b = true;
     ldb = k;
   }
