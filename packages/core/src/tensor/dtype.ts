@@ -21,11 +21,14 @@ const CTORS = { float32: Float32Array, float64: Float64Array, int32: Int32Array,
 // collect: more than the arithmetic of a small op. Storages up to SLAB_MAX_BYTES are therefore carved, 64-byte
 // aligned, out of shared 256 KiB slabs that are never reused (so they are zero-filled), and a slab is freed once every
 // tensor on it is gone. A long-lived small tensor thus keeps its slab alive: at most 256 KiB per retained tensor.
+// Storages an op writes in full (allocateUninitialized) come from slabs of their own that skip the zero fill.
 const ON_HEAP_MAX_BYTES = 64;
 const SLAB_BYTES = 256 * 1024;
 const SLAB_MAX_BYTES = 32 * 1024;
 let slab = new ArrayBuffer(0);
 let slabUsed = 0;
+let rawSlab = new ArrayBuffer(0);
+let rawSlabUsed = 0;
 
 /** A zero-filled storage of n elements. */
 export function allocate<D extends DType>(dtype: D, n: number): StorageOf[D] {
@@ -50,9 +53,18 @@ export function allocate<D extends DType>(dtype: D, n: number): StorageOf[D] {
 export function allocateUninitialized<D extends DType>(dtype: D, n: number): StorageOf[D] {
   const ctor = CTORS[dtype];
   const bytes = n * ctor.BYTES_PER_ELEMENT;
-  if (bytes <= SLAB_MAX_BYTES) return allocate(dtype, n);
+  if (bytes <= ON_HEAP_MAX_BYTES) return new ctor(n) as StorageOf[D];
   // Buffer.allocUnsafeSlow returns memory from malloc (not calloc) in an ArrayBuffer of its own at offset 0.
-  return new ctor(Buffer.allocUnsafeSlow(bytes).buffer, 0, n) as StorageOf[D];
+  if (bytes > SLAB_MAX_BYTES) return new ctor(Buffer.allocUnsafeSlow(bytes).buffer, 0, n) as StorageOf[D];
+  // Small ones are carved from slabs of their own, which skip the zero fill as well.
+  const span = (bytes + 63) & ~63;
+  if (rawSlabUsed + span > rawSlab.byteLength) {
+    rawSlab = Buffer.allocUnsafeSlow(SLAB_BYTES).buffer as ArrayBuffer;
+    rawSlabUsed = 0;
+  }
+  const out = new ctor(rawSlab, rawSlabUsed, n) as StorageOf[D];
+  rawSlabUsed += span;
+  return out;
 }
 
 /** The dtype whose storage is this typed array, or undefined for other arrays. */
