@@ -46,7 +46,8 @@ function indexTargets(fn: string, input: Tensor, target: Tensor, c: number, igno
   if (!sameShape(target.shape, expected)) {
     throw new RangeError(`${fn}: target shape ${fmtShape(target.shape)} does not match input shape ${fmtShape(input.shape)} (expected ${fmtShape(expected)} of class indices)`);
   }
-  const t = target.toFlatArray() as Int32Array;
+  // Contiguous targets are read in place (checking needs no copy).
+  const t = (target.isContiguous() ? target.data.subarray(target.offset, target.offset + target.numel()) : target.toFlatArray()) as Int32Array;
   for (let i = 0; i < t.length; i++) {
     const k = t[i]!;
     if (k !== ignoreIndex && (k < 0 || k >= c)) {
@@ -137,7 +138,8 @@ export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyLo
     throw new TypeError(`${fn}: target must be int32 class indices or float class probabilities of input shape ${fmtShape(input.shape)}, got dtype ${target.dtype} shape ${fmtShape(target.shape)}`);
   }
   const t = indexTargets(fn, input, target, c, ignoreIndex);
-  const flatTarget = tensor(t, { dtype: 'int32', shape: [t.length] });
+  // A (N) target of an (N, C) input goes through as it is: the per-step copy showed in small training steps.
+  const flatTarget = input.ndim === 2 ? target : tensor(t, { dtype: 'int32', shape: [t.length] });
   const ceOpts = { ignoreIndex, labelSmoothing, reduction, ...(opts.weight === undefined ? {} : { weight: opts.weight }) };
   const out = crossEntropyFromLogits(rowsOf(input), flatTarget, ceOpts);
   return reduction === 'none' ? reshape(out, positionShape(input)) : out;

@@ -35,7 +35,8 @@ const useRowKernel = (dtype: string, dim: number, elements: number): boolean =>
 
 /** index with negative entries counted from the end (the kernels take rows in [0, n)). */
 function rowIndices(index: Int32Array, n: number): Int32Array {
-  return index.some((v) => v < 0) ? index.map((v) => (v < 0 ? v + n : v)) : index;
+  for (let i = 0; i < index.length; i++) if (index[i]! < 0) return index.map((v) => (v < 0 ? v + n : v));
+  return index;
 }
 
 const indexSelectOp: Op<IndexParams> = defineOp<IndexParams>({
