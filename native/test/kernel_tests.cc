@@ -108,15 +108,18 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
       }
     }
     // Thin products big enough to be split over the pool, with and without padding: unpadded, a one-column B and a
-    // one-row Aᵀ have unit stride and are taken as the dot-product path's transposed vectors.
-    const index_t thin_split[][3] = {{70, 1, 9000}, {1, 9000, 70}, {33, 5, 4000}, {5, 3300, 40}};
-    for (const auto& s : thin_split) {
-      for (int tr = 0; tr < 4; ++tr) {
-        for (index_t pad : {0, 1}) {
-          check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1, 0.5, pad, rng),
-                what + " thin split m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
-                    std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1) +
-                    " pad=" + std::to_string(pad));
+    // one-row Aᵀ have unit stride and are taken as the dot-product path's transposed vectors. Auto path only (direct
+    // splits alike): the oracle's long double is software-emulated on arm64 under qemu.
+    if (path == nn::gemm::Path::kAuto) {
+      const index_t thin_split[][3] = {{70, 1, 9000}, {1, 9000, 70}, {33, 5, 4000}, {5, 3300, 40}};
+      for (const auto& s : thin_split) {
+        for (int tr = 0; tr < 4; ++tr) {
+          for (index_t pad : {0, 1}) {
+            check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1, 0.5, pad, rng),
+                  what + " thin split m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
+                      std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1) +
+                      " pad=" + std::to_string(pad));
+          }
         }
       }
     }
