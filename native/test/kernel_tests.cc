@@ -126,6 +126,22 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
   }
 }
 
+// Products spanning several blocks of every loop (run with tiny NN_GEMM_MC/KC/NC, which the default sizes would
+// need thousand-wide operands to cross): partial last blocks along m, n and k, all transposes, accumulation over K
+// blocks onto beta * C.
+template <typename T>
+void test_gemm_blocks_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKernels<T>& kernels, const char* name) {
+  std::mt19937 rng(99);
+  const index_t shapes[][3] = {{50, 300, 70}, {13, 97, 40}, {97, 13, 33}, {24, 96, 16}};
+  for (const auto& s : shapes) {
+    for (int tr = 0; tr < 4; ++tr) {
+      check(gemm_case<T>(kernels, nn::gemm::Path::kPacked, s[0], s[1], s[2], tr & 1, tr & 2, 1.5, 0.5, 1, rng),
+            std::string(t.isa) + " " + name + " small blocks m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) +
+                " k=" + std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+    }
+  }
+}
+
 void test_gemm(const nn::runtime::KernelTable& t) {
   test_gemm_type<float>(t, t.sgemm, "sgemm");
   test_gemm_type<double>(t, t.dgemm, "dgemm");
@@ -199,9 +215,22 @@ void test_softmax(const nn::runtime::KernelTable& t) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   const nn::runtime::KernelTable* tables[4];
   const int count = nn::runtime::available_tables(tables, 4);
+  if (argc > 1 && std::string(argv[1]) == "--gemm-blocks") {
+    const nn::gemm::Blocking& blk = nn::gemm::tuning().blocking;
+    check(blk.mc <= 24 && blk.kc <= 16 && blk.nc <= 96, "--gemm-blocks runs with NN_GEMM_MC<=24, NN_GEMM_KC<=16, NN_GEMM_NC<=96");
+    for (int threads : {1, 2}) {
+      nn::runtime::set_num_threads(threads);
+      for (int i = 0; i < count; ++i) {
+        test_gemm_blocks_type<float>(*tables[i], tables[i]->sgemm, "sgemm");
+        test_gemm_blocks_type<double>(*tables[i], tables[i]->dgemm, "dgemm");
+      }
+    }
+    std::printf("native GEMM block tests: %d passed, %d failed\n", g_passed, g_failed);
+    return g_failed == 0 ? 0 : 1;
+  }
   for (int i = 0; i < count; ++i) {
     test_unary(*tables[i]);
     test_softmax(*tables[i]);

@@ -53,8 +53,8 @@ struct GemmKernels {
   TransposeFn<T> transpose_b;
 };
 
-// Cache blocking (BLIS names): KC rows of packed B stay in L1/L2, MC x KC of packed A in L2,
-// KC x NC of packed B in L3. MC must be a multiple of MR and NC of NR.
+// Cache blocking (BLIS names): an MR x KC panel of packed A stays in L1, MC x KC of packed A and KC x NC of packed B
+// in L2. MC must be a multiple of MR and NC of NR; KC counts float elements (float64 blocks take half as many).
 struct Blocking {
   index_t mc;
   index_t kc;
