@@ -106,6 +106,9 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
 // microseconds) costs more than it saves. Measured with tools/bench/gemm.mjs: 128^3 lost on 2 threads, 256^3 won.
 constexpr double kParallelMinFlops = 4.0e6;
 
+// Shortest slab of C worth a separate task when a product is split over more tasks than threads.
+constexpr index_t kMinSlab = 1024;
+
 // The packed loops on one thread: C (m, n) = alpha * op(A) op(B) + beta * C.
 template <typename T>
 void packed_serial(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, bool trans_b, index_t m, index_t n,
@@ -144,7 +147,11 @@ void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m
   const bool split_cols = n >= m;
   const index_t extent = split_cols ? n : m, unit = split_cols ? uk.nr : uk.mr;
   const index_t tiles = (extent + unit - 1) / unit;
-  const index_t parts = tiles < threads ? tiles : threads;
+  // Up to 4 slabs per thread, claimed from the pool's counter, when the split side is long enough (a slab of at least
+  // kMinSlab) that re-packing the shared operand per slab stays small: a core the host takes away then delays one
+  // slab's worth of work instead of half the product.
+  const index_t slabs = std::max<index_t>(threads, std::min<index_t>(4 * threads, extent / kMinSlab));
+  const index_t parts = tiles < slabs ? tiles : slabs;
   runtime::parallel_for(static_cast<int>(parts), [&](int t) {
     const index_t lo = tiles * t / parts * unit;
     const index_t hi = std::min(extent, tiles * (t + 1) / parts * unit);
