@@ -32,14 +32,13 @@ void pack_a(bool trans_a, const T* a, index_t lda, index_t i0, index_t p0, index
 template <typename T>
 void pack_b(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0, index_t kc, index_t nc, int nr, T* out) {
   if (!trans_b) {
-    // Stored B is (k, n): walk down the rows of a group of kPanelGroup panels, dealing each row's nr-wide pieces out
+    // Stored B is (k, n): walk down the rows of a group of kPackPackPanelGroup panels, dealing each row's nr-wide pieces out
     // to them (panel jr starts at out + jr * kc). Each row of the group is one contiguous read the prefetcher follows.
     // A panel at a time strides down kc rows of nr values (measured on 256x512x10000: pack_b 16% of the product, B read
     // at ~7 GB/s); a whole row across all nc / nr panels scatters its writes over panels kc * nr apart, which share a
     // few L1 sets (measured on a 256 x 4080 block of a 10000-wide B: 5.5-5.9 GB/s, against 8.7 GB/s in groups of 8).
-    constexpr index_t kPanelGroup = 8;
-    for (index_t jg = 0; jg < nc; jg += kPanelGroup * nr) {
-      const index_t group_end = nc - jg < kPanelGroup * nr ? nc : jg + kPanelGroup * nr;
+    for (index_t jg = 0; jg < nc; jg += kPackPanelGroup * nr) {
+      const index_t group_end = nc - jg < kPackPanelGroup * nr ? nc : jg + kPackPanelGroup * nr;
       for (index_t p = 0; p < kc; ++p) {
         const T* src = b + (p0 + p) * ldb + j0;
         for (index_t jr = jg; jr < group_end; jr += nr) {

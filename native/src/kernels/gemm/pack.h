@@ -9,6 +9,9 @@ namespace nn::gemm {
 template <typename T>
 void pack_a(bool trans_a, const T* a, index_t lda, index_t i0, index_t p0, index_t mc, index_t kc, int mr, T* out);
 
+// Panels a stored (k, n) B is packed into together, one row of the group at a time (see pack_b).
+constexpr index_t kPackPanelGroup = 8;
+
 // op(B) block rows [p0, p0 + kc), cols [j0, j0 + nc) -> ceil(nc / nr) panels of (kc, nr), zero-filled.
 template <typename T>
 void pack_b(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0, index_t kc, index_t nc, int nr, T* out);
