@@ -1,7 +1,7 @@
 // Binary classification losses: cross-entropy on probabilities (PyTorch's log clamp at -100) and on logits (stable).
-import { type Tensor, add, clamp, defineOp, log, mul, neg, nn, softplus, sub } from '@nn/core';
+import { type Tensor, add, clamp, defineOp, full, log, mul, neg, nn, softplus, sub, zeros } from '@nn/core';
 import { checkBroadcastWeight, checkNoNaN, checkPair, fmtShape, positionOf } from './input-checks.js';
-import { type ReductionOptions, readReduction, reduce } from './reduction.js';
+import { type Reduction, type ReductionOptions, readReduction, reduce } from './reduction.js';
 
 /** Options of {@link binaryCrossEntropy}. */
 export interface BCEOptions extends ReductionOptions {
@@ -58,6 +58,46 @@ export interface BCEWithLogitsOptions extends BCEOptions {
   posWeight?: Tensor;
 }
 
+/** The elements of `t` in row-major order: its own storage when contiguous from offset 0, else a copy. */
+function flat(t: Tensor): Tensor['data'] {
+  return t.isContiguous() && t.offset === 0 && t.data.length === t.numel() ? t.data : t.toFlatArray();
+}
+
+// Unweighted binary cross-entropy on logits as one op, reduction included: one loop forward and one backward instead
+// of seven elementwise ops and their graph nodes (a (64, 1) batch took 30 us forward and 95-165 us with backward).
+// The gradient rounds as PyTorch's float32 ops do, step by step: σ(x), then σ(x) - y, then the product.
+const bceWithLogitsOp = defineOp<Reduction>({
+  name: 'binaryCrossEntropyWithLogits',
+  forward: ([input, target], reduction) => {
+    const x = flat(input!), y = flat(target!), n = x.length;
+    const losses = zeros(reduction === 'none' ? input!.shape : [n], { dtype: input!.dtype });
+    const l = losses.data;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const v = x[i]!;
+      // (1 - y) x + softplus(-x), with softplus(-x) = max(-x, 0) + log(1 + e^-|x|): no overflow for any |x|.
+      l[i] = (1 - y[i]!) * v + Math.max(-v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+      total += l[i]!;
+    }
+    if (reduction === 'none') return losses;
+    return full([], reduction === 'sum' ? total : total / n, { dtype: input!.dtype });
+  },
+  backward: (g, { inputs: [input, target], params: reduction, needs }) => {
+    const x = flat(input!), y = flat(target!), n = x.length;
+    const round = input!.dtype === 'float32' ? Math.fround : (v: number): number => v;
+    const scale = reduction === 'none' ? 0 : round(reduction === 'mean' ? g.item() / n : g.item());
+    const gs = reduction === 'none' ? flat(g) : undefined;
+    const gradInput = needs[0] ? zeros(input!.shape, { dtype: input!.dtype }) : undefined;
+    const gradTarget = needs[1] ? zeros(input!.shape, { dtype: input!.dtype }) : undefined;
+    for (let i = 0; i < n; i++) {
+      const gi = gs === undefined ? scale : gs[i]!;
+      if (gradInput !== undefined) gradInput.data[i] = round(round(1 / (1 + Math.exp(-x[i]!))) - y[i]!) * gi;
+      if (gradTarget !== undefined) gradTarget.data[i] = -x[i]! * gi;
+    }
+    return [gradInput, gradTarget];
+  },
+});
+
 /**
  * Binary cross-entropy on logits: ℓ_i = w_i [(1 - y_i) x_i + (1 + (p - 1) y_i) softplus(-x_i)], which equals
  * -w [p y log σ(x) + (1 - y) log(1 - σ(x))] without overflow for any |x| (softplus(-x) = log(1 + e^-x), linear for
@@ -70,6 +110,7 @@ export function binaryCrossEntropyWithLogits(input: Tensor, target: Tensor, opts
   const reduction = readReduction(fn, opts);
   checkPair(fn, input, target);
   checkNoNaN(fn, 'target', target);
+  if (opts.weight === undefined && opts.posWeight === undefined) return bceWithLogitsOp([input, target], reduction);
   if (opts.weight !== undefined) checkBroadcastWeight(fn, 'weight', opts.weight, input);
   if (opts.posWeight !== undefined) checkBroadcastWeight(fn, 'posWeight', opts.posWeight, input);
   const spNeg = softplus(neg(input));
