@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // bench:gemm: builds the native GEMM harness (OpenBLAS from Debian's libopenblas-dev, installed here when missing),
 // runs it on 1 thread and on all cores, and prints GFLOP/s for @nn and OpenBLAS with ratios and the FMA peak.
+// `--isa avx2` runs both on their AVX2 kernels (NN_ISA=avx2, OPENBLAS_CORETYPE=Haswell) against the AVX2 peak: the
+// figures an AVX2-only CPU of the same clock would give.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,6 +12,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const build = join(root, 'build', 'bench');
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, encoding: 'utf8', ...opts });
+
+const isaArg = process.argv.indexOf('--isa');
+const isa = isaArg < 0 ? undefined : process.argv[isaArg + 1];
+if (isa !== undefined && isa !== 'avx2' && isa !== 'avx512') {
+  console.error(`bench:gemm: --isa takes avx2 or avx512, got ${isa}`);
+  process.exit(1);
+}
+// OpenBLAS's kernels of the same width: Haswell's are AVX2+FMA, SkylakeX's AVX-512.
+const isaEnv = isa === undefined ? {} : { NN_ISA: isa, OPENBLAS_CORETYPE: isa === 'avx2' ? 'Haswell' : 'SkylakeX' };
 
 if (!existsSync('/usr/include/x86_64-linux-gnu/cblas.h') && !existsSync('/usr/include/cblas.h')) {
   console.log('bench:gemm: installing libopenblas-dev (the OpenBLAS peer) with apt-get');
@@ -24,7 +35,7 @@ for (const args of [['-S', root, '-B', build, '-DNN_BUILD_BENCH=ON', '-DCMAKE_BU
 const rows = [];
 let peak;
 for (const threads of [1, availableParallelism()]) {
-  const r = run(join(build, 'nn_gemm_bench'), [String(threads)], { env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) } });
+  const r = run(join(build, 'nn_gemm_bench'), [String(threads)], { env: { ...process.env, ...isaEnv, OPENBLAS_NUM_THREADS: String(threads) } });
   if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
   for (const line of r.stdout.trim().split('\n')) {
     const rec = JSON.parse(line);
@@ -32,8 +43,9 @@ for (const threads of [1, availableParallelism()]) {
     console.log(JSON.stringify({ bench: 'gemm', ...rec }));
   }
 }
-const best = Math.max(peak.avx2, peak.avx512);
-console.log(`\nFMA peak, 1 core: AVX2 ${peak.avx2.toFixed(1)} GFLOP/s, AVX-512 ${peak.avx512.toFixed(1)} GFLOP/s; @nn kernels: ${peak.isa}`);
+// The peak of the vector width the @nn kernels use.
+const best = peak.isa === 'avx512' ? peak.avx512 : peak.isa.startsWith('avx2') ? peak.avx2 : Math.max(peak.avx2, peak.avx512);
+console.log(`\nFMA peak, 1 core: AVX2 ${peak.avx2.toFixed(1)} GFLOP/s, AVX-512 ${peak.avx512.toFixed(1)} GFLOP/s; @nn kernels: ${peak.isa}${isa === undefined ? '' : `, OpenBLAS core type ${isaEnv.OPENBLAS_CORETYPE}`}`);
 console.log('shape (m x n x k, op)            threads   @nn GFLOP/s  OpenBLAS   @nn/OpenBLAS  @nn/peak');
 for (const r of rows) {
   const shape = `${r.m}x${r.n}x${r.k}${r.transA ? ' Aᵀ' : ''}${r.transB ? ' Bᵀ' : ''} ${r.label}`;
