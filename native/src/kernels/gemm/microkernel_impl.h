@@ -6,6 +6,13 @@
 
 #include <cstring>
 
+// Fully unrolls the loop that follows. The tile loops that read the accumulator array after its k loop (storing a
+// tile, reducing dot products) need it: GCC leaves loops with long bodies rolled, and one loop indexing the array
+// at run time keeps the whole array in memory, so every tile stored its 24 zeroed accumulators to the stack before
+// the k loop and again after it. Measured on AVX-512, 1 thread, best of 4 alternating against OpenBLAS:
+// 32x200x30 88 -> 103 GFLOP/s, 256^3 104 -> 126, DGEMM 1024^3 53 -> 55.
+#define NN_UNROLL_ALL _Pragma("GCC unroll 64")
+
 namespace nn::gemm {
 namespace {
 
@@ -15,8 +22,10 @@ template <typename V, typename T, int MR, int NV, bool kPartial>
 inline void store_tile(typename V::Reg (&acc)[MR][NV], T* c, index_t ldc, T alpha, T beta, int cols) {
   constexpr int W = V::kWidth;
   const typename V::Reg va = V::set1(alpha), vb = V::set1(beta);
+  NN_UNROLL_ALL
   for (int i = 0; i < MR; ++i) {
     T* row = c + i * ldc;
+    NN_UNROLL_ALL
     for (int j = 0; j < NV; ++j) {
       typename V::Reg v = V::mul(va, acc[i][j]);
       if (kPartial) {
@@ -148,9 +157,12 @@ void dot_tile(index_t k, const T* a, index_t lda, const T* b, index_t ldb, T* c,
   }
   const auto step = [&](index_t p, auto load) {
     typename V::Reg av[RA];
+    NN_UNROLL_ALL
     for (int i = 0; i < RA; ++i) av[i] = load(a + i * lda + p);
+    NN_UNROLL_ALL
     for (int j = 0; j < RB; ++j) {
       const typename V::Reg bv = load(b + j * ldb + p);
+      NN_UNROLL_ALL
       for (int i = 0; i < RA; ++i) acc[i][j] = V::fma(av[i], bv, acc[i][j]);
     }
   };
@@ -160,7 +172,9 @@ void dot_tile(index_t k, const T* a, index_t lda, const T* b, index_t ldb, T* c,
     const int rest = static_cast<int>(k - p);
     step(p, [rest](const T* q) { return V::load_partial(q, rest); });
   }
+  NN_UNROLL_ALL
   for (int i = 0; i < RA; ++i) {
+    NN_UNROLL_ALL
     for (int j = 0; j < RB; ++j) {
       const T dot = alpha * V::reduce_add(acc[i][j]);
       T& out = c[i * ldc + j];
