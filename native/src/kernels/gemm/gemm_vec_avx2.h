@@ -52,7 +52,7 @@ template <>
 struct VecAvx2<double> {
   using Reg = __m256d;
   static constexpr int kWidth = 4;
-  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
+  static constexpr bool kTranspose = true;
   static Reg zero() { return _mm256_setzero_pd(); }
   static Reg load(const double* p) { return _mm256_loadu_pd(p); }
   static void store(double* p, Reg v) { _mm256_storeu_pd(p, v); }
@@ -65,6 +65,15 @@ struct VecAvx2<double> {
   static double reduce_add(Reg v) {
     const __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
     return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
+  }
+  // r[i] (row i of a 4x4 block) -> r[q] (column q): unpack pairs, then swap 128-bit halves.
+  static void transpose(Reg (&r)[4]) {
+    const Reg t0 = _mm256_unpacklo_pd(r[0], r[1]), t1 = _mm256_unpackhi_pd(r[0], r[1]);
+    const Reg t2 = _mm256_unpacklo_pd(r[2], r[3]), t3 = _mm256_unpackhi_pd(r[2], r[3]);
+    r[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    r[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    r[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    r[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
   }
 };
 

@@ -56,7 +56,7 @@ template <>
 struct VecAvx512<double> {
   using Reg = __m512d;
   static constexpr int kWidth = 8;
-  static constexpr bool kTranspose = false;  // no in-register transpose: packing uses the portable loops
+  static constexpr bool kTranspose = true;
   static Reg zero() { return _mm512_setzero_pd(); }
   static Reg load(const double* p) { return _mm512_loadu_pd(p); }
   static void store(double* p, Reg v) { _mm512_storeu_pd(p, v); }
@@ -67,6 +67,23 @@ struct VecAvx512<double> {
   static Reg load_partial(const double* p, int n) { return _mm512_maskz_loadu_pd(first(n), p); }
   static void store_partial(double* p, Reg v, int n) { _mm512_mask_storeu_pd(p, first(n), v); }
   static double reduce_add(Reg v) { return _mm512_reduce_add_pd(v); }
+  // r[i] (row i of an 8x8 block) -> r[q] (column q): unpack pairs, which leaves 128-bit lane L of t[2i + c] holding
+  // rows 2i, 2i+1 of column 2L + c; two rounds of 128-bit shuffles gather the four pairs of each column.
+  static void transpose(Reg (&r)[8]) {
+    Reg t[8];
+    for (int i = 0; i < 4; ++i) {
+      t[2 * i] = _mm512_unpacklo_pd(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_pd(r[2 * i], r[2 * i + 1]);
+    }
+    for (int c = 0; c < 2; ++c) {
+      const Reg b0 = _mm512_shuffle_f64x2(t[c], t[2 + c], 0x88), b1 = _mm512_shuffle_f64x2(t[c], t[2 + c], 0xDD);
+      const Reg b2 = _mm512_shuffle_f64x2(t[4 + c], t[6 + c], 0x88), b3 = _mm512_shuffle_f64x2(t[4 + c], t[6 + c], 0xDD);
+      r[c] = _mm512_shuffle_f64x2(b0, b2, 0x88);
+      r[2 + c] = _mm512_shuffle_f64x2(b1, b3, 0x88);
+      r[4 + c] = _mm512_shuffle_f64x2(b0, b2, 0xDD);
+      r[6 + c] = _mm512_shuffle_f64x2(b1, b3, 0xDD);
+    }
+  }
 };
 
 }  // namespace

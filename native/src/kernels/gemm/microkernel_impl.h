@@ -245,14 +245,21 @@ void pack_a_panels(bool trans_a, const T* a, index_t lda, index_t i0, index_t p0
     if (full < mc) pack_a<T>(trans_a, a, lda, i0 + full, p0, mc - full, kc, mr, out);
     return;
   }
-  if constexpr (!V::kTranspose || MR > W) {
+  if constexpr (!V::kTranspose) {
     pack_a<T>(trans_a, a, lda, i0, p0, mc, kc, mr, out);
   } else {
     for (index_t ir = 0; ir < mc; ir += MR) {
       const int rows = mc - ir < MR ? static_cast<int>(mc - ir) : MR;
       const T* src = a + (i0 + ir) * lda + p0;
       index_t p = 0;
-      for (; p + W <= kc; p += W) transpose_tile<V, T>(src + p, lda, rows, out + p * MR, MR, MR);
+      for (; p + W <= kc; p += W) {
+        // A panel taller than a vector (12 rows of doubles, 8 to a vector) goes through in blocks of W rows.
+        for (int r0 = 0; r0 < MR; r0 += W) {
+          const int chunk = MR - r0 < W ? MR - r0 : W;
+          const int chunk_rows = rows - r0 < 0 ? 0 : (rows - r0 < chunk ? rows - r0 : chunk);
+          transpose_tile<V, T>(src + r0 * lda + p, lda, chunk_rows, out + p * MR + r0, MR, chunk);
+        }
+      }
       for (; p < kc; ++p) {
         for (int r = 0; r < MR; ++r) out[p * MR + r] = r < rows ? src[r * lda + p] : T(0);
       }
