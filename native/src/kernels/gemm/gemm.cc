@@ -81,7 +81,7 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
   const index_t mc = m - ic0 < blk.mc ? m - ic0 : blk.mc;
   T* a_pack = a_buffer<T>.reserve(static_cast<std::size_t>(blk.mc * blk.kc));
   uk.pack_a(trans_a, a, lda, ic0, pc, mc, kc, uk.mr, a_pack);
-  // Row panels of A outside, column panels of B inside: the MR x KC A panel (12 KiB for float at KC 256) stays in L1
+  // Row panels of A outside, column panels of B inside: the MR x KC A panel (8-12 KiB for float at KC 256) stays in L1
   // while the KC x NR B panels stream past it in address order from L2, and consecutive tiles continue the same C
   // rows. The BLIS order (B panel held in L1, A panels streaming) keeps a 32 KiB B panel next to 12 KiB of A in a
   // 48 KiB L1 and loses it; measured with 1 thread, best of 4 against OpenBLAS in the same run: 256x10000x512

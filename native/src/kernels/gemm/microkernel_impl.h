@@ -336,14 +336,15 @@ void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt) {
   }
 }
 
-// One ISA's kernels for one element type: MR x (NV * width) tiles for the packed and direct paths, RA x RB dot tiles.
-template <typename V, typename T, int MR, int NV, int RA, int RB>
+// One ISA's kernels for one element type: MR x (NV * width) tiles on the packed path, DMR x (DNV * width) on the
+// direct path, RA x RB dot tiles.
+template <typename V, typename T, int MR, int NV, int RA, int RB, int DMR = MR, int DNV = NV>
 GemmKernels<T> make_gemm_kernels() {
   constexpr int NR = NV * V::kWidth;
   Microkernel<T> packed{MR, NR, packed_microkernel<V, T, MR, NV>, pack_a_panels<V, T, MR>, pack_b_panels<V, T, NR>};
   TransposeFn<T> transpose = transpose_b<T>;
   if constexpr (V::kTranspose) transpose = transpose_b_tiles<V, T>;
-  return GemmKernels<T>{packed, direct_gemm<V, T, MR, NV>, direct_nt_gemm<V, T, RA, RB>, transpose};
+  return GemmKernels<T>{packed, direct_gemm<V, T, DMR, DNV>, direct_nt_gemm<V, T, RA, RB>, transpose};
 }
 
 }  // namespace
