@@ -237,10 +237,12 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
   const T* b_rows = b;
   index_t ldb_rows = ldb;
   if (trans_b && !dots) {
-    T* bt = b_buffer<T>.reserve(static_cast<std::size_t>(k * n));
-    kernels.transpose_b(b, ldb, k, n, bt);
+    // Rows of whole cache lines: aligned full-vector stores and loads, none split across lines.
+    const index_t ldt = round_up(n, static_cast<index_t>(kAlign / sizeof(T)));
+    T* bt = b_buffer<T>.reserve(static_cast<std::size_t>(k * ldt));
+    kernels.transpose_b(b, ldb, k, n, bt, ldt);
     b_rows = bt;
-    ldb_rows = n;
+    ldb_rows = ldt;
   }
   // The block rows [i0, i1) x columns [j0, j1) of C.
   const auto block = [&](index_t i0, index_t i1, index_t j0, index_t j1) {

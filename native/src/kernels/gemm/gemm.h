@@ -40,9 +40,10 @@ template <typename T>
 using DirectNtGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b,
                                 index_t ldb, T beta, T* c, index_t ldc);
 
-// bt (k, n) = the transpose of b (n, k) with row stride ldb: how the direct path reads a shallow Bᵀ.
+// bt (k, n) with row stride ldt = the transpose of b (n, k) with row stride ldb: how the direct path reads a shallow
+// Bᵀ. ldt >= n is a multiple of the vector width, bt is vector-aligned, and columns [n, ldt) of bt are zero-filled.
 template <typename T>
-using TransposeFn = void (*)(const T* b, index_t ldb, index_t k, index_t n, T* bt);
+using TransposeFn = void (*)(const T* b, index_t ldb, index_t k, index_t n, T* bt, index_t ldt);
 
 // One ISA's GEMM kernels for one element type.
 template <typename T>

@@ -310,29 +310,39 @@ void pack_b_panels(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0
   }
 }
 
-// transpose_b (pack.h) through W x W in-register transposes; the last k % W rows of bt load partial vectors.
-// Measured on a 32x200x30 Bᵀ product (a Linear layer's forward with 30 inputs): the scalar loop took 55% of it.
+// transpose_b (pack.h) through W x W in-register transposes, W stored rows of B at a time along k. bt's row stride
+// is a whole number of vectors, so each store is one full vector (columns past n get the zero rows' lanes): with
+// bt's rows n long, a 30-wide bt split most stores across cache lines and masked the rest, and the transpose took
+// 31% of a 32x30x200 Bᵀ product (a Linear layer's forward with 30 outputs). The last k % W rows load partial vectors.
 template <typename V, typename T>
-void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt) {
+void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt, index_t ldt) {
   constexpr int W = V::kWidth;
-  for (index_t p0 = 0; p0 < k; p0 += W) {
-    const int depth = k - p0 < W ? static_cast<int>(k - p0) : W;
-    for (index_t j0 = 0; j0 < n; j0 += W) {
-      const int rows = n - j0 < W ? static_cast<int>(n - j0) : W;
-      const T* src = b + j0 * ldb + p0;
-      typename V::Reg r[W];
-      for (int i = 0; i < W; ++i) {
-        r[i] = i >= rows ? V::zero() : depth == W ? V::load(src + i * ldb) : V::load_partial(src + i * ldb, depth);
-      }
+  for (index_t j0 = 0; j0 < n; j0 += W) {
+    const int rows = n - j0 < W ? static_cast<int>(n - j0) : W;
+    const T* src = b + j0 * ldb;
+    T* dst = bt + j0;
+    typename V::Reg r[W];
+    index_t p0 = 0;
+    for (; p0 + W <= k; p0 += W) {
+      NN_UNROLL_ALL
+      for (int i = 0; i < W; ++i) r[i] = i < rows ? V::load(src + i * ldb + p0) : V::zero();
       V::transpose(r);
-      for (int q = 0; q < depth; ++q) {
-        if (rows == W) {
-          V::store(bt + (p0 + q) * n + j0, r[q]);
-        } else {
-          V::store_partial(bt + (p0 + q) * n + j0, r[q], rows);
-        }
-      }
+      NN_UNROLL_ALL
+      for (int q = 0; q < W; ++q) V::store(dst + (p0 + q) * ldt, r[q]);
     }
+    if (p0 == k) continue;
+    const int depth = static_cast<int>(k - p0);
+    NN_UNROLL_ALL
+    for (int i = 0; i < W; ++i) r[i] = i < rows ? V::load_partial(src + i * ldb + p0, depth) : V::zero();
+    V::transpose(r);
+    NN_UNROLL_ALL
+    for (int q = 0; q < W; ++q) {
+      if (q < depth) V::store(dst + (p0 + q) * ldt, r[q]);
+    }
+  }
+  // Whole vectors of padding past the last tile (ldt rounds n up to a cache line, which may hold several vectors).
+  for (index_t j0 = (n + W - 1) / W * W; j0 < ldt; j0 += W) {
+    for (index_t p = 0; p < k; ++p) V::store(bt + p * ldt + j0, V::zero());
   }
 }
 

@@ -66,7 +66,7 @@ void pack_b(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0, index
 }
 
 template <typename T>
-void transpose_b(const T* b, index_t ldb, index_t k, index_t n, T* bt) {
+void transpose_b(const T* b, index_t ldb, index_t k, index_t n, T* bt, index_t ldt) {
   // 16 x 16 blocks: each block's 16 source rows and 16 destination rows stay in L1, so neither the strided reads
   // nor the strided writes miss (a plain row-by-row loop was ~4x slower on a 30 x 200 B).
   constexpr index_t kBlock = 16;
@@ -75,9 +75,12 @@ void transpose_b(const T* b, index_t ldb, index_t k, index_t n, T* bt) {
     for (index_t p0 = 0; p0 < k; p0 += kBlock) {
       const index_t p1 = p0 + kBlock < k ? p0 + kBlock : k;
       for (index_t p = p0; p < p1; ++p) {
-        for (index_t j = j0; j < j1; ++j) bt[p * n + j] = b[j * ldb + p];
+        for (index_t j = j0; j < j1; ++j) bt[p * ldt + j] = b[j * ldb + p];
       }
     }
+  }
+  for (index_t p = 0; p < k; ++p) {
+    for (index_t j = n; j < ldt; ++j) bt[p * ldt + j] = T(0);
   }
 }
 
@@ -85,7 +88,7 @@ template void pack_a<float>(bool, const float*, index_t, index_t, index_t, index
 template void pack_a<double>(bool, const double*, index_t, index_t, index_t, index_t, index_t, int, double*);
 template void pack_b<float>(bool, const float*, index_t, index_t, index_t, index_t, index_t, int, float*);
 template void pack_b<double>(bool, const double*, index_t, index_t, index_t, index_t, index_t, int, double*);
-template void transpose_b<float>(const float*, index_t, index_t, index_t, float*);
-template void transpose_b<double>(const double*, index_t, index_t, index_t, double*);
+template void transpose_b<float>(const float*, index_t, index_t, index_t, float*, index_t);
+template void transpose_b<double>(const double*, index_t, index_t, index_t, double*, index_t);
 
 }  // namespace nn::gemm

@@ -16,8 +16,9 @@ constexpr index_t kPackPanelGroup = 8;
 template <typename T>
 void pack_b(bool trans_b, const T* b, index_t ldb, index_t p0, index_t j0, index_t kc, index_t nc, int nr, T* out);
 
-// B stored (n, k) -> bt: (k, n) row-major, so the direct path can read op(B) rows contiguously.
+// B stored (n, k) -> bt: (k, n) row-major with row stride ldt >= n, columns [n, ldt) zero-filled, so the direct path
+// can read op(B) rows contiguously.
 template <typename T>
-void transpose_b(const T* b, index_t ldb, index_t k, index_t n, T* bt);
+void transpose_b(const T* b, index_t ldb, index_t k, index_t n, T* bt, index_t ldt);
 
 }  // namespace nn::gemm
