@@ -50,6 +50,37 @@ struct VecAvx512<float> {
     }
     for (int q = 0; q < 16; ++q) r[q] = t[q];
   }
+  static constexpr bool kHalfTranspose = true;
+  // r[i] (row i of an 8x16 block) -> r[q] (columns 2q and 2q + 1, 8 values each): the 16 rows of an 8-wide packed
+  // panel as 8 whole vectors, in 32 shuffles where padding the block to 16x16 takes 64. After the float and double
+  // unpacks, 128-bit lane L of u[c] holds rows 0-3 of column 4L + c and lane L of u[4 + c] rows 4-7; two rounds of
+  // 128-bit shuffles pair the halves of each column, then the columns.
+  static void transpose_8x16(Reg (&r)[8]) {
+    Reg t[8], u[8];
+    for (int i = 0; i < 4; ++i) {
+      t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    const auto pd = [](Reg v) { return _mm512_castps_pd(v); };
+    for (int h = 0; h < 2; ++h) {
+      u[4 * h] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * h]), pd(t[4 * h + 2])));
+      u[4 * h + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * h]), pd(t[4 * h + 2])));
+      u[4 * h + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * h + 1]), pd(t[4 * h + 3])));
+      u[4 * h + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * h + 1]), pd(t[4 * h + 3])));
+    }
+    // x[c]: columns c and 4 + c (lanes: rows 0-3 of each, then rows 4-7); y[c]: columns 8 + c and 12 + c.
+    Reg x[4], y[4];
+    for (int c = 0; c < 4; ++c) {
+      x[c] = _mm512_shuffle_f32x4(u[c], u[4 + c], 0x44);
+      y[c] = _mm512_shuffle_f32x4(u[c], u[4 + c], 0xEE);
+    }
+    for (int h = 0; h < 2; ++h) {
+      r[h] = _mm512_shuffle_f32x4(x[2 * h], x[2 * h + 1], 0x88);      // columns 2h, 2h + 1
+      r[2 + h] = _mm512_shuffle_f32x4(x[2 * h], x[2 * h + 1], 0xDD);  // columns 4 + 2h, 5 + 2h
+      r[4 + h] = _mm512_shuffle_f32x4(y[2 * h], y[2 * h + 1], 0x88);  // columns 8 + 2h, 9 + 2h
+      r[6 + h] = _mm512_shuffle_f32x4(y[2 * h], y[2 * h + 1], 0xDD);  // columns 12 + 2h, 13 + 2h
+    }
+  }
 };
 
 template <>

@@ -5,6 +5,7 @@
 #include "kernels/gemm/pack.h"
 
 #include <cstring>
+#include <type_traits>
 
 // Fully unrolls the loop that follows. The tile loops that read the accumulator array after its k loop (storing a
 // tile, reducing dot products) need it: GCC leaves loops with long bodies rolled, and one loop indexing the array
@@ -209,6 +210,12 @@ void direct_nt_gemm(index_t m, index_t n, index_t k, T alpha, const T* a, index_
   }
 }
 
+// Whether V has transpose_8x16 (AVX-512 float: 8-row panels, 16 lanes), which V marks with kHalfTranspose.
+template <typename V, typename = void>
+constexpr bool kHasHalfTranspose = false;
+template <typename V>
+constexpr bool kHasHalfTranspose<V, std::void_t<decltype(V::kHalfTranspose)>> = V::kHalfTranspose;
+
 // dst[q * dst_ld + i] = src[i * ld + q] for q < W, i < rows (rows <= W): a W x W block transposed in registers;
 // lanes [rows, lanes) of each destination row are written as zeros, lanes past `lanes` are not touched.
 template <typename V, typename T>
@@ -253,11 +260,21 @@ void pack_a_panels(bool trans_a, const T* a, index_t lda, index_t i0, index_t p0
       const T* src = a + (i0 + ir) * lda + p0;
       index_t p = 0;
       for (; p + W <= kc; p += W) {
-        // A panel taller than a vector (12 rows of doubles, 8 to a vector) goes through in blocks of W rows.
-        for (int r0 = 0; r0 < MR; r0 += W) {
-          const int chunk = MR - r0 < W ? MR - r0 : W;
-          const int chunk_rows = rows - r0 < 0 ? 0 : (rows - r0 < chunk ? rows - r0 : chunk);
-          transpose_tile<V, T>(src + r0 * lda + p, lda, chunk_rows, out + p * MR + r0, MR, chunk);
+        if constexpr (kHasHalfTranspose<V> && 2 * MR == W) {
+          // W columns of a half-width panel are 2 * MR contiguous rows of it: whole-vector stores.
+          typename V::Reg r[MR];
+          NN_UNROLL_ALL
+          for (int i = 0; i < MR; ++i) r[i] = i < rows ? V::load(src + i * lda + p) : V::zero();
+          V::transpose_8x16(r);
+          NN_UNROLL_ALL
+          for (int q = 0; q < MR; ++q) V::store(out + p * MR + q * W, r[q]);
+        } else {
+          // A panel taller than a vector (12 rows of doubles, 8 to a vector) goes through in blocks of W rows.
+          for (int r0 = 0; r0 < MR; r0 += W) {
+            const int chunk = MR - r0 < W ? MR - r0 : W;
+            const int chunk_rows = rows - r0 < 0 ? 0 : (rows - r0 < chunk ? rows - r0 : chunk);
+            transpose_tile<V, T>(src + r0 * lda + p, lda, chunk_rows, out + p * MR + r0, MR, chunk);
+          }
         }
       }
       for (; p < kc; ++p) {
