@@ -25,21 +25,28 @@ struct VecAvx512<float> {
   static Reg load_partial(const float* p, int n) { return _mm512_maskz_loadu_ps(first(n), p); }
   static void store_partial(float* p, Reg v, int n) { _mm512_mask_storeu_ps(p, first(n), v); }
   static float reduce_add(Reg v) { return _mm512_reduce_add_ps(v); }
-  // r[i] (row i of a 16x16 block) -> r[q] (column q): unpack pairs of floats, then pairs of doubles, which leaves
-  // 128-bit lane L of r[4i + c] holding rows 4i..4i+3 of column 4L + c; two rounds of 128-bit shuffles gather them.
-  static void transpose(Reg (&r)[16]) {
-    Reg t[16];
-    for (int i = 0; i < 8; ++i) {
+  // r[i] (row i of an N x 16 block, N a multiple of 4) -> 128-bit lane L of r[4i + c] holding rows 4i..4i+3 of
+  // column 4L + c: unpack pairs of floats, then pairs of doubles. The first half of either transpose below.
+  template <int N>
+  static void transpose_in_lanes(Reg (&r)[N]) {
+    Reg t[N];
+    for (int i = 0; i < N / 2; ++i) {
       t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
       t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
     }
     const auto pd = [](Reg v) { return _mm512_castps_pd(v); };
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < N / 4; ++i) {
       r[4 * i] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * i]), pd(t[4 * i + 2])));
       r[4 * i + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * i]), pd(t[4 * i + 2])));
       r[4 * i + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * i + 1]), pd(t[4 * i + 3])));
       r[4 * i + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * i + 1]), pd(t[4 * i + 3])));
     }
+  }
+  // r[i] (row i of a 16x16 block) -> r[q] (column q): after transpose_in_lanes, two rounds of 128-bit shuffles
+  // gather each column's four lanes.
+  static void transpose(Reg (&r)[16]) {
+    transpose_in_lanes(r);
+    Reg t[16];
     for (int c = 0; c < 4; ++c) {
       const Reg b0 = _mm512_shuffle_f32x4(r[c], r[4 + c], 0x88), b1 = _mm512_shuffle_f32x4(r[c], r[4 + c], 0xDD);
       const Reg b2 = _mm512_shuffle_f32x4(r[8 + c], r[12 + c], 0x88), b3 = _mm512_shuffle_f32x4(r[8 + c], r[12 + c], 0xDD);
@@ -52,27 +59,16 @@ struct VecAvx512<float> {
   }
   static constexpr bool kHalfTranspose = true;
   // r[i] (row i of an 8x16 block) -> r[q] (columns 2q and 2q + 1, 8 values each): the 16 rows of an 8-wide packed
-  // panel as 8 whole vectors, in 32 shuffles where padding the block to 16x16 takes 64. After the float and double
-  // unpacks, 128-bit lane L of u[c] holds rows 0-3 of column 4L + c and lane L of u[4 + c] rows 4-7; two rounds of
-  // 128-bit shuffles pair the halves of each column, then the columns.
+  // panel as 8 whole vectors, in 32 shuffles where padding the block to 16x16 takes 64. After transpose_in_lanes,
+  // lane L of r[c] holds rows 0-3 of column 4L + c and lane L of r[4 + c] rows 4-7; two rounds of 128-bit shuffles
+  // pair the halves of each column, then the columns.
   static void transpose_8x16(Reg (&r)[8]) {
-    Reg t[8], u[8];
-    for (int i = 0; i < 4; ++i) {
-      t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
-      t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
-    }
-    const auto pd = [](Reg v) { return _mm512_castps_pd(v); };
-    for (int h = 0; h < 2; ++h) {
-      u[4 * h] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * h]), pd(t[4 * h + 2])));
-      u[4 * h + 1] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * h]), pd(t[4 * h + 2])));
-      u[4 * h + 2] = _mm512_castpd_ps(_mm512_unpacklo_pd(pd(t[4 * h + 1]), pd(t[4 * h + 3])));
-      u[4 * h + 3] = _mm512_castpd_ps(_mm512_unpackhi_pd(pd(t[4 * h + 1]), pd(t[4 * h + 3])));
-    }
+    transpose_in_lanes(r);
     // x[c]: columns c and 4 + c (lanes: rows 0-3 of each, then rows 4-7); y[c]: columns 8 + c and 12 + c.
     Reg x[4], y[4];
     for (int c = 0; c < 4; ++c) {
-      x[c] = _mm512_shuffle_f32x4(u[c], u[4 + c], 0x44);
-      y[c] = _mm512_shuffle_f32x4(u[c], u[4 + c], 0xEE);
+      x[c] = _mm512_shuffle_f32x4(r[c], r[4 + c], 0x44);
+      y[c] = _mm512_shuffle_f32x4(r[c], r[4 + c], 0xEE);
     }
     for (int h = 0; h < 2; ++h) {
       r[h] = _mm512_shuffle_f32x4(x[2 * h], x[2 * h + 1], 0x88);      // columns 2h, 2h + 1
