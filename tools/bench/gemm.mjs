@@ -43,13 +43,12 @@ for (const threads of [1, availableParallelism()]) {
     console.log(JSON.stringify({ bench: 'gemm', ...rec }));
   }
 }
-// The peak of the vector width the @nn kernels use.
-const best = peak.isa === 'avx512' ? peak.avx512 : peak.isa.startsWith('avx2') ? peak.avx2 : Math.max(peak.avx2, peak.avx512);
-console.log(`\nFMA peak, 1 core: AVX2 ${peak.avx2.toFixed(1)} GFLOP/s, AVX-512 ${peak.avx512.toFixed(1)} GFLOP/s; @nn kernels: ${peak.isa}${isa === undefined ? '' : `, OpenBLAS core type ${isaEnv.OPENBLAS_CORETYPE}`}`);
-console.log('shape (m x n x k, op)            threads   @nn GFLOP/s  OpenBLAS   @nn/OpenBLAS  @nn/peak');
+console.log(`\nFMA peak at the start, 1 core: AVX2 ${peak.avx2.toFixed(1)} GFLOP/s, AVX-512 ${peak.avx512.toFixed(1)} GFLOP/s; @nn kernels: ${peak.isa}${isa === undefined ? '' : `, OpenBLAS core type ${isaEnv.OPENBLAS_CORETYPE}`}`);
+console.log(`(the last columns: the ${peak.isa === 'avx512' ? 'AVX-512' : 'AVX2'} FMA peak per core probed between each shape's own timings, and @nn's share of it)`);
+console.log('shape (m x n x k, op)            threads   @nn GFLOP/s  OpenBLAS   @nn/OpenBLAS  peak/core  @nn/peak');
 for (const r of rows) {
   const shape = `${r.m}x${r.n}x${r.k}${r.transA ? ' Aᵀ' : ''}${r.transB ? ' Bᵀ' : ''} ${r.label}`;
   // float64 peaks at half the float32 lanes.
-  const peakFor = (best * r.threads) / (r.dtype === 'float64' ? 2 : 1);
-  console.log(`${shape.padEnd(32)}${String(r.threads).padStart(7)}${r.nn.toFixed(1).padStart(13)}${r.openblas.toFixed(1).padStart(10)}${(r.nn / r.openblas).toFixed(2).padStart(13)}${((100 * r.nn) / peakFor).toFixed(0).padStart(9)}%`);
+  const peakFor = (r.peak * r.threads) / (r.dtype === 'float64' ? 2 : 1);
+  console.log(`${shape.padEnd(32)}${String(r.threads).padStart(7)}${r.nn.toFixed(1).padStart(13)}${r.openblas.toFixed(1).padStart(10)}${(r.nn / r.openblas).toFixed(2).padStart(13)}${r.peak.toFixed(1).padStart(11)}${((100 * r.nn) / peakFor).toFixed(0).padStart(9)}%`);
 }

@@ -42,9 +42,24 @@ double median_seconds(Fn fn, double flops) {
   return s[2];
 }
 
+// The FMA peak (GFLOP/s, 1 core) of the vector width @nn's kernels use, as the median of 3 short probes. The VM's
+// speed drifts by up to 2x within minutes (host steal), so each shape's share of the peak is taken against probes
+// run between its own timings rather than against one probe at the start.
+double peak_now() {
+  const bool avx512 = std::string(nn::runtime::kernels().isa).rfind("avx512", 0) == 0;
+  double p[3];
+  for (double& v : p) v = avx512 ? fma_peak_avx512_gflops(30000000) : fma_peak_avx2_gflops(30000000);
+  std::sort(p, p + 3);
+  return p[1];
+}
+
+struct Timing {
+  double ours, blas, peak;  // seconds per call, seconds per call, GFLOP/s per core
+};
+
 // Seconds per call for @nn and for OpenBLAS on one shape, alternating so drift in clock speed or load hits both.
 template <typename T>
-std::pair<double, double> time_pair(const Shape& s, double flops) {
+Timing time_pair(const Shape& s, double flops) {
   std::mt19937 rng(1);
   std::uniform_real_distribution<T> u(-1, 1);
   const long a_rows = s.ta ? s.k : s.m, a_cols = s.ta ? s.m : s.k, b_rows = s.tb ? s.n : s.k, b_cols = s.tb ? s.k : s.n;
@@ -52,8 +67,9 @@ std::pair<double, double> time_pair(const Shape& s, double flops) {
   for (T& v : a) v = u(rng);
   for (T& v : b) v = u(rng);
   const auto ta = s.ta ? CblasTrans : CblasNoTrans, tb = s.tb ? CblasTrans : CblasNoTrans;
-  double ours = 1e30, blas = 1e30;
+  double ours = 1e30, blas = 1e30, peak = 0;
   for (int round = 0; round < 2; ++round) {
+    peak = std::max(peak, peak_now());
     if constexpr (sizeof(T) == 4) {
       ours = std::min(ours, median_seconds([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
       blas = std::min(blas, median_seconds([&] { cblas_sgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
@@ -62,7 +78,7 @@ std::pair<double, double> time_pair(const Shape& s, double flops) {
       blas = std::min(blas, median_seconds([&] { cblas_dgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
     }
   }
-  return {ours, blas};
+  return {ours, blas, peak};
 }
 
 }  // namespace
@@ -87,10 +103,10 @@ int main(int argc, char** argv) {
   };
   for (const Shape& s : shapes) {
     const double flops = 2.0 * s.m * s.n * s.k;
-    const auto [ours, blas] = s.f64 ? time_pair<double>(s, flops) : time_pair<float>(s, flops);
-    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f}\n",
+    const Timing t = s.f64 ? time_pair<double>(s, flops) : time_pair<float>(s, flops);
+    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f,\"peak\":%.2f}\n",
                 s.label, s.f64 ? "float64" : "float32", s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads,
-                flops / ours / 1e9, flops / blas / 1e9);
+                flops / t.ours / 1e9, flops / t.blas / 1e9, t.peak);
     std::fflush(stdout);
   }
   return 0;

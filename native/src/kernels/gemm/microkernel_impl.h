@@ -46,6 +46,8 @@ inline void store_tile(typename V::Reg (&acc)[MR][NV], T* c, index_t ldc, T alph
 template <typename V, typename T, int MR, int NV>
 void packed_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta) {
   constexpr int NR = NV * V::kWidth;
+  constexpr int kLineElems = 64 / static_cast<int>(sizeof(T));
+  constexpr int kLinesPerRow = (NR + kLineElems - 1) / kLineElems;
   typename V::Reg acc[MR][NV];
   for (int i = 0; i < MR; ++i) {
     for (int j = 0; j < NV; ++j) acc[i][j] = V::zero();
@@ -56,8 +58,9 @@ void packed_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T
   for (index_t p = 0; p < kc; ++p) {
     typename V::Reg bv[NV];
     for (int j = 0; j < NV; ++j) bv[j] = V::load(b + j * V::kWidth);
-    // B panels stream through L1 once per tile; fetch a few rows ahead of use.
-    __builtin_prefetch(b + 8 * NR);
+    // B panels stream through L1 once per tile; fetch a few rows ahead of use, every cache line of the row.
+    NN_UNROLL_ALL
+    for (int l = 0; l < kLinesPerRow; ++l) __builtin_prefetch(b + 8 * NR + l * kLineElems);
     for (int i = 0; i < MR; ++i) {
       const typename V::Reg ai = V::set1(a[i]);
       for (int j = 0; j < NV; ++j) acc[i][j] = V::fma(ai, bv[j], acc[i][j]);
