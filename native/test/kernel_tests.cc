@@ -122,6 +122,18 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
           }
         }
       }
+      // Narrow products (few columns, or no more rows than a direct tile) that auto sends direct at any size, big
+      // enough to be split over the pool in whole tiles.
+      const index_t narrow_split[][3] = {{3000, 32, 50}, {1500, 50, 60}, {12, 900, 400}};
+      for (const auto& s : narrow_split) {
+        for (int tr : {0, 3, 1, 2}) {
+          const index_t pad = tr == 1 || tr == 2 ? 1 : 0;
+          check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1, 0.5, pad, rng),
+                what + " narrow split m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
+                    std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1) +
+                    " pad=" + std::to_string(pad));
+        }
+      }
     }
   }
 }

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <random>
 #include <string>
-#include <utility>
+#include <thread>
 #include <vector>
 
 #include "fma_probe.h"
@@ -22,44 +22,78 @@ namespace {
 
 struct Shape { long m, n, k; bool ta, tb; const char* label; bool f64 = false; };
 
+// Calls per timed batch: doubled until one batch takes >= 0.1 s of this clock.
 template <typename Fn>
-double median_seconds(Fn fn, double flops) {
-  // Repeat until a batch takes >= 0.2 s of this clock, then take the median of 5 batches.
+long batch_reps(Fn fn, double flops) {
   long reps = 1;
   for (;;) {
     const auto t0 = std::chrono::steady_clock::now();
     for (long r = 0; r < reps; ++r) fn();
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > 0.2 || flops * reps > 1e12) break;
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() > 0.1 || flops * reps > 1e12) return reps;
     reps *= 2;
   }
-  std::vector<double> s;
-  for (int b = 0; b < 5; ++b) {
-    const auto t0 = std::chrono::steady_clock::now();
-    for (long r = 0; r < reps; ++r) fn();
-    s.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps);
-  }
-  std::sort(s.begin(), s.end());
-  return s[2];
 }
 
-// The FMA peak (GFLOP/s, 1 core) of the vector width @nn's kernels use, as the median of 3 short probes. The VM's
-// speed drifts by up to 2x within minutes (host steal), so each shape's share of the peak is taken against probes
-// run between its own timings rather than against one probe at the start.
-double peak_now() {
+// Seconds per call over one batch.
+template <typename Fn>
+double batch_seconds(Fn fn, long reps) {
+  const auto t0 = std::chrono::steady_clock::now();
+  for (long r = 0; r < reps; ++r) fn();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / reps;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// The FMA peak (GFLOP/s, 1 core) of the vector width @nn's kernels use, from one short probe.
+double probe_peak() {
   const bool avx512 = std::string(nn::runtime::kernels().isa).rfind("avx512", 0) == 0;
-  double p[3];
-  for (double& v : p) v = avx512 ? fma_peak_avx512_gflops(30000000) : fma_peak_avx2_gflops(30000000);
-  std::sort(p, p + 3);
-  return p[1];
+  return avx512 ? fma_peak_avx512_gflops(30000000) : fma_peak_avx2_gflops(30000000);
 }
 
 struct Timing {
-  double ours, blas, peak;  // seconds per call, seconds per call, GFLOP/s per core
+  double ours, blas;  // median seconds per call
+  double ratio;       // median over adjacent pairs of batches of OpenBLAS's time / @nn's
+  double peak;        // median GFLOP/s per core of the probes run between the batches
 };
 
-// Seconds per call for @nn and for OpenBLAS on one shape, alternating so drift in clock speed or load hits both.
+// This VM's speed drifts by up to 2x within minutes (host steal, neighbours sharing the caches), so the two libraries
+// are timed in adjacent batches, 9 pairs in alternating order, and compared pair by pair; the FMA peak is probed
+// between the pairs, so each shape's share of it is taken in the same minutes as its timings. With several threads,
+// each batch is followed by a pause: OpenBLAS's idle threads keep polling the cores for ~0.1 s after a call, and
+// would otherwise slow whichever batch comes next.
+template <typename Fn1, typename Fn2>
+Timing time_pair(Fn1 ours, Fn2 blas, double flops, int threads) {
+  constexpr int kPairs = 9;
+  const auto pause = [threads] {
+    if (threads > 1) std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  };
+  const long reps_ours = batch_reps(ours, flops), reps_blas = batch_reps(blas, flops);
+  std::vector<double> t_ours, t_blas, ratios, peaks;
+  for (int pair = 0; pair < kPairs; ++pair) {
+    if (pair % 3 == 0) peaks.push_back(probe_peak());
+    pause();
+    double o, b;
+    if (pair % 2 == 0) {
+      o = batch_seconds(ours, reps_ours);
+      pause();
+      b = batch_seconds(blas, reps_blas);
+    } else {
+      b = batch_seconds(blas, reps_blas);
+      pause();
+      o = batch_seconds(ours, reps_ours);
+    }
+    t_ours.push_back(o);
+    t_blas.push_back(b);
+    ratios.push_back(b / o);
+  }
+  return {median(t_ours), median(t_blas), median(ratios), median(peaks)};
+}
+
 template <typename T>
-Timing time_pair(const Shape& s, double flops) {
+Timing time_shape(const Shape& s, double flops, int threads) {
   std::mt19937 rng(1);
   std::uniform_real_distribution<T> u(-1, 1);
   const long a_rows = s.ta ? s.k : s.m, a_cols = s.ta ? s.m : s.k, b_rows = s.tb ? s.n : s.k, b_cols = s.tb ? s.k : s.n;
@@ -67,18 +101,15 @@ Timing time_pair(const Shape& s, double flops) {
   for (T& v : a) v = u(rng);
   for (T& v : b) v = u(rng);
   const auto ta = s.ta ? CblasTrans : CblasNoTrans, tb = s.tb ? CblasTrans : CblasNoTrans;
-  double ours = 1e30, blas = 1e30, peak = 0;
-  for (int round = 0; round < 2; ++round) {
-    peak = std::max(peak, peak_now());
-    if constexpr (sizeof(T) == 4) {
-      ours = std::min(ours, median_seconds([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
-      blas = std::min(blas, median_seconds([&] { cblas_sgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
-    } else {
-      ours = std::min(ours, median_seconds([&] { nn::gemm::dgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
-      blas = std::min(blas, median_seconds([&] { cblas_dgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); }, flops));
-    }
+  if constexpr (sizeof(T) == 4) {
+    return time_pair([&] { nn::gemm::sgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); },
+                     [&] { cblas_sgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); },
+                     flops, threads);
+  } else {
+    return time_pair([&] { nn::gemm::dgemm(s.ta, s.tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); },
+                     [&] { cblas_dgemm(CblasRowMajor, ta, tb, s.m, s.n, s.k, 1, a.data(), a_cols, b.data(), b_cols, 0, c.data(), s.n); },
+                     flops, threads);
   }
-  return {ours, blas, peak};
 }
 
 }  // namespace
@@ -99,14 +130,16 @@ int main(int argc, char** argv) {
       // Backward variants: dX = dY W (W transposed in storage), dW = dYᵀ X.
       {32, 30, 200, false, true, "nlp-bwd"}, {200, 30, 32, true, false, "nlp-bwd"}, {256, 320, 512, false, true, "nlp-bwd"},
       {512, 320, 256, true, false, "nlp-bwd"}, {256, 512, 10000, false, true, "nlp-bwd"}, {10000, 512, 256, true, false, "nlp-bwd"},
+      // Narrow products (a layer with 32 or 64 units), which the packed loops serve badly.
+      {1024, 32, 1024, false, false, "narrow"}, {192, 64, 60, false, false, "narrow"},
       {256, 256, 256, false, false, "square-f64", true}, {1024, 1024, 1024, false, false, "square-f64", true},
   };
   for (const Shape& s : shapes) {
     const double flops = 2.0 * s.m * s.n * s.k;
-    const Timing t = s.f64 ? time_pair<double>(s, flops) : time_pair<float>(s, flops);
-    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f,\"peak\":%.2f}\n",
+    const Timing t = s.f64 ? time_shape<double>(s, flops, threads) : time_shape<float>(s, flops, threads);
+    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f,\"ratio\":%.3f,\"peak\":%.2f}\n",
                 s.label, s.f64 ? "float64" : "float32", s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads,
-                flops / t.ours / 1e9, flops / t.blas / 1e9, t.peak);
+                flops / t.ours / 1e9, flops / t.blas / 1e9, t.ratio, t.peak);
     std::fflush(stdout);
   }
   return 0;

@@ -18,7 +18,6 @@
 namespace nn::gemm {
 namespace {
 
-constexpr int kMaxTile = 16 * 32;  // largest MR * NR of any microkernel
 constexpr std::size_t kAlign = 64;
 
 // Per-thread buffer, grown on demand and never shrunk: steady-state calls allocate nothing.
@@ -59,19 +58,6 @@ void scale_c(index_t m, index_t n, T beta, T* c, index_t ldc) {
   }
 }
 
-// A partial tile (rows < MR or cols < NR): run the full microkernel into a scratch tile, then merge.
-template <typename T>
-void edge_tile(const Microkernel<T>& uk, index_t kc, const T* a, const T* b, T* c, index_t ldc, index_t rows,
-               index_t cols, T alpha, T beta) {
-  alignas(kAlign) T tile[kMaxTile];
-  uk.fn(kc, a, b, tile, uk.nr, alpha, T(0));
-  for (index_t i = 0; i < rows; ++i) {
-    T* crow = c + i * ldc;
-    const T* trow = tile + i * uk.nr;
-    for (index_t j = 0; j < cols; ++j) crow[j] = beta == T(0) ? trow[j] : trow[j] + beta * crow[j];
-  }
-}
-
 // One (pc, jc) step of the algorithm: B panel packed in b_pack; C rows [ic0, ic0 + mc) x panels [jr0, jr1) of it.
 template <typename T>
 void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, const T* a, index_t lda, index_t m,
@@ -96,7 +82,7 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
       if (rows == mr && cols == nr) {
         uk.fn(kc, a_panel, b_panel, c_tile, ldc, alpha, beta_block);
       } else {
-        edge_tile(uk, kc, a_panel, b_panel, c_tile, ldc, rows, cols, alpha, beta_block);
+        uk.edge(kc, a_panel, b_panel, c_tile, ldc, alpha, beta_block, static_cast<int>(rows), static_cast<int>(cols));
       }
     }
   }
@@ -188,6 +174,19 @@ constexpr index_t kThinMax = 8;
 constexpr double kParallelThinMinFlops = 1 << 19;
 constexpr index_t kThinSplitUnit = 16;
 
+// Products the packed loops serve badly run direct at any size while op(B) is small enough to stay in L2 across the
+// direct path's row blocks:
+// - n <= kNarrowN, or n <= 2 * kNarrowN where packed tiles would waste more lanes than direct ones: each packed A
+//   element serves only one or two tiles, so packing A is not paid back, and 48-wide tiles waste up to a third;
+// - no more rows than a direct tile: B would be packed for a single row panel.
+// Measured on AVX-512, 1 thread, packed vs direct GFLOP/s (OpenBLAS): float 1024x32x1024 55 vs 98 (79), 192x64x60
+// 68 vs 122 (132), 256x32x10000 52 vs 90 (58), 12x512x512 53 vs 79 (46); double 1024x24x1024 29 vs 49 (20); AVX2
+// float 1024x32x1024 61 vs 74 (49). Where packed tiles waste no more lanes the packed path wins: 1024x48x1024 102 vs
+// 89, 192x40x60 54 vs 49. Past the size bound the direct path reads its column strips of B from L3: 2048x64x8192
+// (2 MiB of B) 59 vs 52, 12x4096x1024 28 vs 13.
+constexpr index_t kNarrowN = 32;
+constexpr double kNarrowMaxBBytes = 1.5 * (1 << 20);
+
 index_t env_size(const char* name, index_t fallback) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0') return fallback;
@@ -226,8 +225,12 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     lda = k;
   }
   const bool thin = std::min(m, n) < kThinMax;
+  const double flops = static_cast<double>(m) * n * k;
+  const index_t nr = kernels.packed.nr, dnr = kernels.direct_nr;
+  const bool narrow_n = n <= kNarrowN || (n <= 2 * kNarrowN && round_up(n, nr) > round_up(n, dnr));
+  const bool narrow = static_cast<double>(k) * n * sizeof(T) <= kNarrowMaxBBytes && (narrow_n || m <= kernels.direct_mr);
   const bool direct = path == Path::kDirect ||
-                      (path == Path::kAuto && (thin || static_cast<double>(m) * n * k <= tuning().direct_max_flops));
+                      (path == Path::kAuto && (thin || narrow || flops <= tuning().direct_max_flops));
   if (!direct) {
     packed_gemm(kernels.packed, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
@@ -253,18 +256,19 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
       kernels.direct(i1 - i0, j1 - j0, k, alpha, a + i0 * a_rs, a_rs, a_cs, b_rows + j0, ldb_rows, beta, c_block, ldc);
     }
   };
+  // A big thin product streams its large operand from memory once, and a big narrow one is as parallel as a packed
+  // one: split the longer side of C over the pool, thin ones in kThinSplitUnit rows or columns, others in whole tiles.
   const index_t extent = std::max(m, n);
-  const index_t parts = thin && static_cast<double>(m) * n * k >= kParallelThinMinFlops
-                            ? std::min<index_t>(runtime::num_threads(), (extent + kThinSplitUnit - 1) / kThinSplitUnit)
-                            : 1;
+  const index_t unit = thin ? kThinSplitUnit : (n >= m ? kernels.direct_nr : kernels.direct_mr);
+  const bool split = thin ? flops >= kParallelThinMinFlops : flops >= kParallelMinFlops;
+  const index_t parts = split ? std::min<index_t>(runtime::num_threads(), (extent + unit - 1) / unit) : 1;
   if (parts <= 1) {
     block(0, m, 0, n);
     return;
   }
-  // A big thin product streams its large operand from memory once: split the longer side of C over the pool.
   runtime::parallel_for(static_cast<int>(parts), [&](int t) {
-    const index_t units = (extent + kThinSplitUnit - 1) / kThinSplitUnit;
-    const index_t lo = units * t / parts * kThinSplitUnit, hi = std::min(extent, units * (t + 1) / parts * kThinSplitUnit);
+    const index_t units = (extent + unit - 1) / unit;
+    const index_t lo = units * t / parts * unit, hi = std::min(extent, units * (t + 1) / parts * unit);
     if (hi <= lo) return;
     if (n >= m) {
       block(0, m, lo, hi);

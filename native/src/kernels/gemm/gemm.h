@@ -10,6 +10,12 @@ namespace nn::gemm {
 template <typename T>
 using MicrokernelFn = void (*)(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta);
 
+// The same for a partial tile at C's right or bottom edge: only its first `rows` rows and `cols` columns are read and
+// written (the panels are zero-padded to MR and NR).
+template <typename T>
+using MicrokernelEdgeFn = void (*)(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta, int rows,
+                                   int cols);
+
 // Packing into the microkernel's panels, with pack_a / pack_b's contract (pack.h); ISAs with an in-register
 // transpose replace the portable loops for the strided cases (op(A) rows, op(B) columns read from stored rows).
 template <typename T>
@@ -24,6 +30,7 @@ struct Microkernel {
   int mr;
   int nr;
   MicrokernelFn<T> fn;
+  MicrokernelEdgeFn<T> edge;
   PackAFn<T> pack_a;
   PackBFn<T> pack_b;
 };
@@ -50,6 +57,8 @@ template <typename T>
 struct GemmKernels {
   Microkernel<T> packed;
   DirectGemmFn<T> direct;
+  int direct_mr;  // rows and columns of the direct path's register tile
+  int direct_nr;
   DirectNtGemmFn<T> direct_nt;
   TransposeFn<T> transpose_b;
 };

@@ -17,14 +17,16 @@
 namespace nn::gemm {
 namespace {
 
-// acc (MR, NV vectors) -> C tile: c = alpha * acc + beta * c, C not read when beta == 0. cols < NV * width only
-// on the direct path's last column block, where the partial stores keep every write inside C.
+// acc (MR, NV vectors) -> C tile: c = alpha * acc + beta * c, C not read when beta == 0. A partial tile (kPartial:
+// rows < MR or cols < NV * width, at the right and bottom edges of C) writes only its first `rows` rows and `cols`
+// columns, through masked stores, so no write leaves C.
 template <typename V, typename T, int MR, int NV, bool kPartial>
-inline void store_tile(typename V::Reg (&acc)[MR][NV], T* c, index_t ldc, T alpha, T beta, int cols) {
+inline void store_tile(typename V::Reg (&acc)[MR][NV], T* c, index_t ldc, T alpha, T beta, int cols, int rows = MR) {
   constexpr int W = V::kWidth;
   const typename V::Reg va = V::set1(alpha), vb = V::set1(beta);
   NN_UNROLL_ALL
   for (int i = 0; i < MR; ++i) {
+    if (kPartial && i >= rows) break;
     T* row = c + i * ldc;
     NN_UNROLL_ALL
     for (int j = 0; j < NV; ++j) {
@@ -41,20 +43,13 @@ inline void store_tile(typename V::Reg (&acc)[MR][NV], T* c, index_t ldc, T alph
   }
 }
 
-// a: (kc, MR) packed, b: (kc, NR) packed (NR = NV * width), c: (MR, NR) tile with row stride ldc.
-// Accumulators stay in registers: the loops over MR and NV are constant-bound and fully unrolled.
+// acc += a^T b over kc steps: a: (kc, MR) packed, b: (kc, NR) packed (NR = NV * width). The loops over MR and NV are
+// constant-bound and fully unrolled, so the accumulators stay in registers.
 template <typename V, typename T, int MR, int NV>
-void packed_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta) {
+inline void packed_accumulate(index_t kc, const T* a, const T* b, typename V::Reg (&acc)[MR][NV]) {
   constexpr int NR = NV * V::kWidth;
   constexpr int kLineElems = 64 / static_cast<int>(sizeof(T));
   constexpr int kLinesPerRow = (NR + kLineElems - 1) / kLineElems;
-  typename V::Reg acc[MR][NV];
-  for (int i = 0; i < MR; ++i) {
-    for (int j = 0; j < NV; ++j) acc[i][j] = V::zero();
-    // The C tile is written after the k loop: start bringing its lines in now so the stores do not wait on memory.
-    __builtin_prefetch(c + i * ldc, 1);
-    __builtin_prefetch(c + i * ldc + NR - 1, 1);
-  }
   for (index_t p = 0; p < kc; ++p) {
     typename V::Reg bv[NV];
     for (int j = 0; j < NV; ++j) bv[j] = V::load(b + j * V::kWidth);
@@ -68,7 +63,33 @@ void packed_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T
     a += MR;
     b += NR;
   }
+}
+
+// The packed microkernel (MicrokernelFn): a: (kc, MR), b: (kc, NR), c: (MR, NR) tile with row stride ldc.
+template <typename V, typename T, int MR, int NV>
+void packed_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta) {
+  constexpr int NR = NV * V::kWidth;
+  typename V::Reg acc[MR][NV];
+  for (int i = 0; i < MR; ++i) {
+    for (int j = 0; j < NV; ++j) acc[i][j] = V::zero();
+    // The C tile is written after the k loop: start bringing its lines in now so the stores do not wait on memory.
+    __builtin_prefetch(c + i * ldc, 1);
+    __builtin_prefetch(c + i * ldc + NR - 1, 1);
+  }
+  packed_accumulate<V, T, MR, NV>(kc, a, b, acc);
   store_tile<V, T, MR, NV, false>(acc, c, ldc, alpha, beta, NR);
+}
+
+// The same for a tile at C's right or bottom edge (MicrokernelEdgeFn): only rows x cols of c are read and written.
+// The panels are zero-padded to MR and NR, so the k loop is the full tile's.
+template <typename V, typename T, int MR, int NV>
+void packed_edge_microkernel(index_t kc, const T* a, const T* b, T* c, index_t ldc, T alpha, T beta, int rows, int cols) {
+  typename V::Reg acc[MR][NV];
+  for (int i = 0; i < MR; ++i) {
+    for (int j = 0; j < NV; ++j) acc[i][j] = V::zero();
+  }
+  packed_accumulate<V, T, MR, NV>(kc, a, b, acc);
+  store_tile<V, T, MR, NV, true>(acc, c, ldc, alpha, beta, cols, rows);
 }
 
 // One ROWS x (up to NV * width) tile of the direct path: op(A) rows read in place through strides (a_rs, a_cs),
@@ -373,10 +394,11 @@ void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt, ind
 template <typename V, typename T, int MR, int NV, int RA, int RB, int DMR = MR, int DNV = NV>
 GemmKernels<T> make_gemm_kernels() {
   constexpr int NR = NV * V::kWidth;
-  Microkernel<T> packed{MR, NR, packed_microkernel<V, T, MR, NV>, pack_a_panels<V, T, MR>, pack_b_panels<V, T, NR>};
+  Microkernel<T> packed{MR, NR, packed_microkernel<V, T, MR, NV>, packed_edge_microkernel<V, T, MR, NV>,
+                        pack_a_panels<V, T, MR>, pack_b_panels<V, T, NR>};
   TransposeFn<T> transpose = transpose_b<T>;
   if constexpr (V::kTranspose) transpose = transpose_b_tiles<V, T>;
-  return GemmKernels<T>{packed, direct_gemm<V, T, DMR, DNV>, direct_nt_gemm<V, T, RA, RB>, transpose};
+  return GemmKernels<T>{packed, direct_gemm<V, T, DMR, DNV>, DMR, DNV * V::kWidth, direct_nt_gemm<V, T, RA, RB>, transpose};
 }
 
 }  // namespace
