@@ -98,6 +98,14 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
             what + " alpha=" + std::to_string(p[0]) + " beta=" + std::to_string(p[1]));
     }
     check(gemm_case<T>(kernels, path, 9, 20, 0, false, false, 1, 2, 1, rng), what + " k=0 scales C");
+    // Every width up to 7 tiles of 16: the direct path picks its tile width (and its tail tile) from n.
+    for (index_t n = 1; n <= 112; ++n) {
+      for (int tr = 0; tr < 4; ++tr) {
+        check(gemm_case<T>(kernels, path, 14, n, 9, tr & 1, tr & 2, 1.5, 0.5, n % 2, rng),
+              what + " width m=14 n=" + std::to_string(n) + " k=9 ta=" + std::to_string(tr & 1) +
+                  " tb=" + std::to_string((tr & 2) >> 1));
+      }
+    }
     // Thin products above the direct-path size limit: auto sends them direct (a GEMV, a one-output Linear layer).
     const index_t thin[][3] = {{64, 1, 5000}, {1, 3000, 100}, {5, 700, 200}, {700, 7, 130}};
     for (const auto& s : thin) {

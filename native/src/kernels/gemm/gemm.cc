@@ -226,15 +226,20 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
   }
   const bool thin = std::min(m, n) < kThinMax;
   const double flops = static_cast<double>(m) * n * k;
-  const index_t nr = kernels.packed.nr, dnr = kernels.direct_nr;
-  const bool narrow_n = n <= kNarrowN || (n <= 2 * kNarrowN && round_up(n, nr) > round_up(n, dnr));
-  const bool narrow = static_cast<double>(k) * n * sizeof(T) <= kNarrowMaxBBytes && (narrow_n || m <= kernels.direct_mr);
+  // Direct tiles end a row in a tile of as few vectors as its last columns need.
+  const index_t lanes = kernels.lanes, direct_cols = round_up(n, lanes);
+  const bool narrow_n = n <= kNarrowN || (n <= 2 * kNarrowN && round_up(n, kernels.packed.nr) > direct_cols);
+  const bool narrow = static_cast<double>(k) * n * sizeof(T) <= kNarrowMaxBBytes && (narrow_n || m <= kernels.direct.mr);
   const bool direct = path == Path::kDirect ||
                       (path == Path::kAuto && (thin || narrow || flops <= tuning().direct_max_flops));
   if (!direct) {
     packed_gemm(kernels.packed, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
+  const bool one_vector_tail = direct_cols % kernels.direct.nr == lanes;
+  const DirectKernel<T>& dk = kernels.direct_even.fn != nullptr && one_vector_tail && direct_cols % (2 * lanes) == 0
+                                  ? kernels.direct_even
+                                  : kernels.direct;
   const index_t a_rs = trans_a ? 1 : lda, a_cs = trans_a ? lda : 1;
   const bool dots = trans_b && !trans_a && k >= kDotMinK && n < kDotMaxN;
   const T* b_rows = b;
@@ -253,13 +258,13 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     if (dots) {
       kernels.direct_nt(i1 - i0, j1 - j0, k, alpha, a + i0 * lda, lda, b + j0 * ldb, ldb, beta, c_block, ldc);
     } else {
-      kernels.direct(i1 - i0, j1 - j0, k, alpha, a + i0 * a_rs, a_rs, a_cs, b_rows + j0, ldb_rows, beta, c_block, ldc);
+      dk.fn(i1 - i0, j1 - j0, k, alpha, a + i0 * a_rs, a_rs, a_cs, b_rows + j0, ldb_rows, beta, c_block, ldc);
     }
   };
   // A big thin product streams its large operand from memory once, and a big narrow one is as parallel as a packed
   // one: split the longer side of C over the pool, thin ones in kThinSplitUnit rows or columns, others in whole tiles.
   const index_t extent = std::max(m, n);
-  const index_t unit = thin ? kThinSplitUnit : (n >= m ? kernels.direct_nr : kernels.direct_mr);
+  const index_t unit = thin ? kThinSplitUnit : (n >= m ? dk.nr : dk.mr);
   const bool split = thin ? flops >= kParallelThinMinFlops : flops >= kParallelMinFlops;
   const index_t parts = split ? std::min<index_t>(runtime::num_threads(), (extent + unit - 1) / unit) : 1;
   if (parts <= 1) {

@@ -52,13 +52,23 @@ using DirectNtGemmFn = void (*)(index_t m, index_t n, index_t k, T alpha, const 
 template <typename T>
 using TransposeFn = void (*)(const T* b, index_t ldb, index_t k, index_t n, T* bt, index_t ldt);
 
+// A direct-path kernel and its register tile: mr rows x nr columns.
+template <typename T>
+struct DirectKernel {
+  DirectGemmFn<T> fn;
+  int mr;
+  int nr;
+};
+
 // One ISA's GEMM kernels for one element type.
 template <typename T>
 struct GemmKernels {
+  int lanes;  // elements per vector register
   Microkernel<T> packed;
-  DirectGemmFn<T> direct;
-  int direct_mr;  // rows and columns of the direct path's register tile
-  int direct_nr;
+  DirectKernel<T> direct;
+  // Tiles of two vectors (fn null where `direct` has them already): taken for widths that `direct` would end with a
+  // one-vector tile and these would not (a one-vector tile issues nearly a load per multiply-add).
+  DirectKernel<T> direct_even;
   DirectNtGemmFn<T> direct_nt;
   TransposeFn<T> transpose_b;
 };

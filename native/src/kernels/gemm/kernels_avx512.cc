@@ -1,6 +1,6 @@
-// AVX-512 GEMM kernels (compiled with -mavx512f; reached only after a CPU check): packed tiles of 8 rows x 3 vectors
-// (8x48 float, 8x24 double: 24 zmm accumulators, A broadcast straight from memory), 12x32 float direct tiles, 4x6 dot
-// tiles.
+// AVX-512 GEMM kernels (compiled with -mavx512f; reached only after a CPU check): tiles of 8 rows x 3 vectors (8x48
+// float, 8x24 double: 24 zmm accumulators, A broadcast straight from memory) on the packed and direct paths, 12 x 2
+// vector direct tiles beside them, 4x6 dot tiles.
 #include "kernels/gemm/gemm_vec_avx512.h"
 #include "kernels/gemm/microkernel_impl.h"
 #include "kernels/gemm/microkernels.h"
@@ -12,9 +12,10 @@ namespace nn::gemm {
 // - float, panels in L1: 104-126 -> 138 GFLOP/s; 10000x512x256 Aᵀ (a weight gradient) on 2 threads 180 -> 249,
 //   256x512x320 on 1 thread 100 -> 142; the word MLP's step 71-73 -> 68-70 ms;
 // - double, 1 thread: 1024^3 47 -> 58 GFLOP/s (0.88 -> 1.05 of OpenBLAS), 256^3 50 -> 56.
-// The direct path keeps 12 x 2 for float: a Linear layer of 27 or 30 outputs fills 32 lanes better than 48
-// (32x27x200 ran at 78 GFLOP/s with 48-wide tiles against 104).
-GemmKernels<float> sgemm_kernels_avx512() { return make_gemm_kernels<VecAvx512<float>, float, 8, 3, 4, 6, 12, 2>(); }
-GemmKernels<double> dgemm_kernels_avx512() { return make_gemm_kernels<VecAvx512<double>, double, 8, 3, 4, 6>(); }
+// On the direct path, 8 x 3 against 12 x 2 alone, best of 4 alternating with OpenBLAS: 32x200x30 (a names MLP's
+// hidden layer) 105 -> 121 GFLOP/s (OpenBLAS 110), 128x200x10 67 -> 80; but 64^3 134 -> 122, since 64 columns end
+// in a one-vector tile of 8 x 3 and in none of 12 x 2; such widths take the 12 x 2 tiles (GemmKernels::direct_even).
+GemmKernels<float> sgemm_kernels_avx512() { return make_gemm_kernels<VecAvx512<float>, float, 8, 3, 4, 6, 12>(); }
+GemmKernels<double> dgemm_kernels_avx512() { return make_gemm_kernels<VecAvx512<double>, double, 8, 3, 4, 6, 12>(); }
 
 }  // namespace nn::gemm

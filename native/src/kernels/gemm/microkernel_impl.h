@@ -133,6 +133,21 @@ void direct_tile(index_t k, const T* a, index_t a_rs, index_t a_cs, const T* b, 
   store_tile<V, T, ROWS, NV, kPartial>(acc, c, ldc, alpha, beta, cols);
 }
 
+// The last `cols` (< NV * width) columns of a row block, in a tile of as few vectors as hold them: a 200-wide C
+// ends in 8 columns and a 27-wide one is all tail, and a full-width tile would run up to NV times the multiply-adds
+// (measured: the partial tiles took nearly as long as the full ones in a names MLP step, with a sixth of the columns).
+template <typename V, typename T, int MR, int NV>
+void direct_tail(int cols, index_t k, const T* a, index_t a_rs, index_t a_cs, const T* b, index_t ldb, T* c, index_t ldc,
+                 T alpha, T beta) {
+  if constexpr (NV > 1) {
+    if (cols <= (NV - 1) * V::kWidth) {
+      direct_tail<V, T, MR, NV - 1>(cols, k, a, a_rs, a_cs, b, ldb, c, ldc, alpha, beta);
+      return;
+    }
+  }
+  direct_tile<V, T, MR, NV, true>(k, a, a_rs, a_cs, b, ldb, c, ldc, alpha, beta, cols);
+}
+
 // All column blocks of one block of `rows` (<= MR) rows; the row count picks a tile instantiation.
 template <typename V, typename T, int MR, int NV>
 void direct_rows(int rows, index_t n, index_t k, const T* a, index_t a_rs, index_t a_cs, const T* b, index_t ldb, T* c,
@@ -146,18 +161,7 @@ void direct_rows(int rows, index_t n, index_t k, const T* a, index_t a_rs, index
   constexpr int NR = NV * V::kWidth;
   index_t j = 0;
   for (; j + NR <= n; j += NR) direct_tile<V, T, MR, NV, false>(k, a, a_rs, a_cs, b + j, ldb, c + j, ldc, alpha, beta, NR);
-  if (j >= n) return;
-  const int cols = static_cast<int>(n - j);
-  // A last block of at most one vector (200 = 6 x 32 + 8 columns) takes a one-vector tile: the full-width one would
-  // run twice the multiply-adds for it (measured: the partial tiles took nearly as long as the full ones in a names
-  // MLP step, with a sixth of the columns).
-  if constexpr (NV > 1) {
-    if (cols <= V::kWidth) {
-      direct_tile<V, T, MR, 1, true>(k, a, a_rs, a_cs, b + j, ldb, c + j, ldc, alpha, beta, cols);
-      return;
-    }
-  }
-  direct_tile<V, T, MR, NV, true>(k, a, a_rs, a_cs, b + j, ldb, c + j, ldc, alpha, beta, cols);
+  if (j < n) direct_tail<V, T, MR, NV>(static_cast<int>(n - j), k, a, a_rs, a_cs, b + j, ldb, c + j, ldc, alpha, beta);
 }
 
 // C (m, n) = alpha * op(A) * B + beta * C with no packing: for problems too small for packing to pay back.
@@ -389,16 +393,18 @@ void transpose_b_tiles(const T* b, index_t ldb, index_t k, index_t n, T* bt, ind
   }
 }
 
-// One ISA's kernels for one element type: MR x (NV * width) tiles on the packed path, DMR x (DNV * width) on the
-// direct path, RA x RB dot tiles.
-template <typename V, typename T, int MR, int NV, int RA, int RB, int DMR = MR, int DNV = NV>
+// One ISA's kernels for one element type: MR x (NV * width) tiles on the packed and direct paths, with MR2 x
+// (2 * width) direct tiles beside them when NV > 2, and RA x RB dot tiles.
+template <typename V, typename T, int MR, int NV, int RA, int RB, int MR2 = MR>
 GemmKernels<T> make_gemm_kernels() {
-  constexpr int NR = NV * V::kWidth;
+  constexpr int W = V::kWidth, NR = NV * W;
   Microkernel<T> packed{MR, NR, packed_microkernel<V, T, MR, NV>, packed_edge_microkernel<V, T, MR, NV>,
                         pack_a_panels<V, T, MR>, pack_b_panels<V, T, NR>};
   TransposeFn<T> transpose = transpose_b<T>;
   if constexpr (V::kTranspose) transpose = transpose_b_tiles<V, T>;
-  return GemmKernels<T>{packed, direct_gemm<V, T, DMR, DNV>, DMR, DNV * V::kWidth, direct_nt_gemm<V, T, RA, RB>, transpose};
+  DirectKernel<T> even{nullptr, MR2, 2 * W};
+  if constexpr (NV > 2 && W > 1) even.fn = direct_gemm<V, T, MR2, 2>;
+  return GemmKernels<T>{W, packed, {direct_gemm<V, T, MR, NV>, MR, NR}, even, direct_nt_gemm<V, T, RA, RB>, transpose};
 }
 
 }  // namespace
