@@ -178,7 +178,9 @@ constexpr index_t kThinSplitUnit = 16;
 // direct path's row blocks:
 // - n <= kNarrowN, or n <= 2 * kNarrowN where packed tiles would waste more lanes than direct ones: each packed A
 //   element serves only one or two tiles, so packing A is not paid back, and 48-wide tiles waste up to a third;
-// - no more rows than a direct tile: B would be packed for a single row panel.
+// - no more rows than a direct tile (of either shape): B would be packed for a single row panel. A Bᵀ is transposed
+//   into a buffer first, which only pays while it is small: 8x200x300 Bᵀ direct 66 vs packed 54, 8x512x256 Bᵀ 46 vs
+//   62; 12x1024x256 direct 54-84 vs 40, 12x512x512 Aᵀ 69-75 vs 54.
 // Measured on AVX-512, 1 thread, packed vs direct GFLOP/s (OpenBLAS): float 1024x32x1024 55 vs 98 (79), 192x64x60
 // 68 vs 122 (132), 256x32x10000 52 vs 90 (58), 12x512x512 53 vs 79 (46); double 1024x24x1024 29 vs 49 (20); AVX2
 // float 1024x32x1024 61 vs 74 (49). Where packed tiles waste no more lanes the packed path wins: 1024x48x1024 102 vs
@@ -186,6 +188,7 @@ constexpr index_t kThinSplitUnit = 16;
 // (2 MiB of B) 59 vs 52, 12x4096x1024 28 vs 13.
 constexpr index_t kNarrowN = 32;
 constexpr double kNarrowMaxBBytes = 1.5 * (1 << 20);
+constexpr double kNarrowMaxBtBytes = 256 << 10;
 
 index_t env_size(const char* name, index_t fallback) {
   const char* v = std::getenv(name);
@@ -229,7 +232,10 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
   // Direct tiles end a row in a tile of as few vectors as its last columns need.
   const index_t lanes = kernels.lanes, direct_cols = round_up(n, lanes);
   const bool narrow_n = n <= kNarrowN || (n <= 2 * kNarrowN && round_up(n, kernels.packed.nr) > direct_cols);
-  const bool narrow = static_cast<double>(k) * n * sizeof(T) <= kNarrowMaxBBytes && (narrow_n || m <= kernels.direct.mr);
+  const double b_bytes = static_cast<double>(k) * n * sizeof(T);
+  const index_t direct_rows = std::max(kernels.direct.mr, kernels.direct_even.fn != nullptr ? kernels.direct_even.mr : 0);
+  const bool narrow_m = m <= direct_rows && (!trans_b || b_bytes <= kNarrowMaxBtBytes);
+  const bool narrow = b_bytes <= kNarrowMaxBBytes && (narrow_n || narrow_m);
   const bool direct = path == Path::kDirect ||
                       (path == Path::kAuto && (thin || narrow || flops <= tuning().direct_max_flops));
   if (!direct) {
