@@ -102,33 +102,44 @@ void direct_tile(index_t k, const T* a, index_t a_rs, index_t a_cs, const T* b, 
                  T beta, int cols) {
   constexpr int W = V::kWidth;
   typename V::Reg acc[ROWS][NV];
+  NN_UNROLL_ALL
   for (int i = 0; i < ROWS; ++i) {
+    NN_UNROLL_ALL
     for (int j = 0; j < NV; ++j) acc[i][j] = V::zero();
   }
+  // The loops over the tile are unrolled in full here as well: a rolled one kept acc of the partial tiles on the
+  // stack, zeroed by a `rep stos`. The one-vector tail tiles of 32x200x30 do 4% of its work and went from 15% to 13%
+  // of its profile.
   const auto step = [&](index_t p, auto load) {
     const T* brow = b + p * ldb;
     const T* acol = a + p * a_cs;
     typename V::Reg bv[NV];
+    NN_UNROLL_ALL
     for (int j = 0; j < NV; ++j) bv[j] = load(brow, j);
+    NN_UNROLL_ALL
     for (int i = 0; i < ROWS; ++i) {
       const typename V::Reg ai = V::set1(acol[i * a_rs]);
+      NN_UNROLL_ALL
       for (int j = 0; j < NV; ++j) acc[i][j] = V::fma(ai, bv[j], acc[i][j]);
     }
   };
   const auto full = [](const T* row, int j) { return V::load(row + j * W); };
   index_t p_full = k;
   if (kPartial) {
-    // Rows p < p_full have p * ldb + NV * W <= (k - 1) * ldb + cols: their whole vectors stay inside B.
+    // Rows p < p_full have p * ldb + NV * W <= (k - 1) * ldb + cols: their whole vectors stay inside B. Only a B
+    // narrower than a tile has over > ldb, so the division is rare.
     const index_t over = NV * W - cols;
-    p_full = k - (over + ldb - 1) / ldb;
+    p_full = k - (over <= 0 ? 0 : over <= ldb ? 1 : (over + ldb - 1) / ldb);
     if (p_full < 0) p_full = 0;
   }
   for (index_t p = 0; p < p_full; ++p) step(p, full);
   if (kPartial) {
-    int lanes[NV];
-    for (int j = 0; j < NV; ++j) lanes[j] = cols - j * W < 0 ? 0 : (cols - j * W > W ? W : cols - j * W);
-    const auto partial = [&](const T* row, int j) { return V::load_partial(row + j * W, lanes[j]); };
-    for (index_t p = p_full; p < k; ++p) step(p, partial);
+    for (index_t p = p_full; p < k; ++p) {
+      step(p, [cols](const T* row, int j) {
+        const int n = cols - j * W < 0 ? 0 : (cols - j * W > W ? W : cols - j * W);
+        return V::load_partial(row + j * W, n);
+      });
+    }
   }
   store_tile<V, T, ROWS, NV, kPartial>(acc, c, ldc, alpha, beta, cols);
 }
