@@ -37,7 +37,7 @@ using nn::index_t;
 using nn::test::check;
 
 // C (m, n) = alpha * op(A) op(B) + beta * C with every size, transpose, padding and alpha/beta combination given,
-// against a long-double oracle; T's rounding sets the tolerance.
+// against an oracle of twice double's precision; T's rounding sets the tolerance.
 template <typename T>
 bool gemm_case(const nn::gemm::GemmKernels<T>& kernels, nn::gemm::Path path, index_t m, index_t n, index_t k, bool ta,
                bool tb, T alpha, T beta, index_t pad, std::mt19937& rng) {
@@ -59,11 +59,23 @@ bool gemm_case(const nn::gemm::GemmKernels<T>& kernels, nn::gemm::Path path, ind
         if (!(got == c0[i * ldc + j] || (std::isnan(got) && std::isnan(c0[i * ldc + j])))) return false;
         continue;
       }
-      long double acc = 0.0;
+      // Float products are exact in double, whose sums err by far less than float's tolerance. Double takes a
+      // compensated dot product (Ogita, Rump and Oishi's Dot2): each product's rounding error comes back exactly from
+      // an fma and each sum's from TwoSum, as if computed in twice double's precision. Long double would be
+      // software-emulated on arm64, where it made these tests several times slower under qemu.
+      double sum = 0, err = 0;
       for (index_t p = 0; p < k; ++p) {
-        acc += static_cast<long double>(ta ? a[p * lda + i] : a[i * lda + p]) * (tb ? b[j * ldb + p] : b[p * ldb + j]);
+        const double x = ta ? a[p * lda + i] : a[i * lda + p], y = tb ? b[j * ldb + p] : b[p * ldb + j];
+        if constexpr (sizeof(T) == sizeof(float)) {
+          sum += x * y;
+        } else {
+          const double prod = x * y, prod_err = std::fma(x, y, -prod);
+          const double t = sum + prod, z = t - sum;
+          err += (sum - (t - z)) + (prod - z) + prod_err;
+          sum = t;
+        }
       }
-      const long double want = alpha * acc + (beta == T(0) ? 0.0L : beta * static_cast<long double>(c0[i * ldc + j]));
+      const double want = alpha * (sum + err) + (beta == T(0) ? 0.0 : beta * static_cast<double>(c0[i * ldc + j]));
       if (!(std::fabs(static_cast<double>(got - want)) <= eps * std::sqrt(static_cast<double>(k) + 1.0) + eps * 0.1 * std::fabs(static_cast<double>(want)))) {
         return false;
       }
@@ -117,7 +129,7 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
     }
     // Thin products big enough to be split over the pool, with and without padding: unpadded, a one-column B and a
     // one-row Aᵀ have unit stride and are taken as the dot-product path's transposed vectors. Auto path only (direct
-    // splits alike): the oracle's long double is software-emulated on arm64 under qemu.
+    // splits alike), which keeps the run short under qemu on arm64.
     if (path == nn::gemm::Path::kAuto) {
       const index_t thin_split[][3] = {{70, 1, 9000}, {1, 9000, 70}, {33, 5, 4000}, {5, 3300, 40}};
       for (const auto& s : thin_split) {
