@@ -118,6 +118,15 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
                   " tb=" + std::to_string((tr & 2) >> 1));
       }
     }
+    // Deep products (k many times either side of C) that the packed loops split along K over the pool, adding the
+    // threads' partial products into C; beta == 0 must not read the NaNs left in C.
+    if (path != nn::gemm::Path::kDirect) {
+      for (int tr = 0; tr < 4; ++tr) {
+        const T beta = tr == 3 ? T(0) : T(0.5);
+        check(gemm_case<T>(kernels, path, 20, 70, 4000, tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
+              what + " deep m=20 n=70 k=4000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+      }
+    }
     // Thin products above the direct-path size limit: auto sends them direct (a GEMV, a one-output Linear layer).
     const index_t thin[][3] = {{64, 1, 5000}, {1, 3000, 100}, {5, 700, 200}, {700, 7, 130}};
     for (const auto& s : thin) {

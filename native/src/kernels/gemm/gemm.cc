@@ -115,6 +115,51 @@ void packed_serial(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
 }
 
 template <typename T>
+thread_local Buffer<T> partial_buffer;
+
+// Products at least this many times deeper than the longer side of C are split along K: each thread packs its own
+// share of both operands, where splitting C would have every thread pack the whole of one operand (all of a
+// (256, 10000) A for a (256, 512) C). The threads' partial products are summed into C after, so C must be small.
+constexpr index_t kDeepRatio = 4;
+constexpr double kDeepMaxPartialBytes = 4 << 20;
+
+// The packed loops split along K over `threads` tasks: task 0 accumulates onto beta * C, the others write their
+// partial products to a buffer, which is then added into C.
+template <typename T>
+void packed_deep(const Microkernel<T>& uk, const Blocking& blk, int threads, bool trans_a, bool trans_b, index_t m,
+                 index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c,
+                 index_t ldc) {
+  const index_t area = m * n;
+  T* partial = partial_buffer<T>.reserve(static_cast<std::size_t>((threads - 1) * area));
+  // Chunks of whole KC blocks.
+  const index_t k_blocks = (k + blk.kc - 1) / blk.kc;
+  runtime::parallel_for(threads, [&](int t) {
+    const index_t lo = std::min(k, k_blocks * t / threads * blk.kc);
+    const index_t hi = std::min(k, k_blocks * (t + 1) / threads * blk.kc);
+    T* out = t == 0 ? c : partial + (t - 1) * area;
+    const index_t ld_out = t == 0 ? ldc : n;
+    const T beta_out = t == 0 ? beta : T(0);
+    if (hi <= lo) {
+      scale_c(m, n, beta_out, out, ld_out);
+      return;
+    }
+    const T* a_part = trans_a ? a + lo * lda : a + lo;
+    const T* b_part = trans_b ? b + lo : b + lo * ldb;
+    packed_serial(uk, blk, trans_a, trans_b, m, n, hi - lo, alpha, a_part, lda, b_part, ldb, beta_out, out, ld_out);
+  });
+  runtime::parallel_for(threads, [&](int t) {
+    const index_t lo = m * t / threads, hi = m * (t + 1) / threads;
+    for (index_t i = lo; i < hi; ++i) {
+      T* row = c + i * ldc;
+      for (int s = 0; s < threads - 1; ++s) {
+        const T* part = partial + s * area + i * n;
+        for (index_t j = 0; j < n; ++j) row[j] += part[j];
+      }
+    }
+  });
+}
+
+template <typename T>
 void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m, index_t n, index_t k, T alpha,
                  const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
   const Blocking& base = tuning().blocking;
@@ -129,6 +174,11 @@ void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m
   const int threads = static_cast<double>(m) * n * k < kParallelMinFlops ? 1 : runtime::num_threads();
   if (threads == 1) {
     packed_serial(uk, blk, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
+  if (k >= kDeepRatio * std::max(m, n) &&
+      static_cast<double>(m) * n * (threads - 1) * sizeof(T) <= kDeepMaxPartialBytes) {
+    packed_deep(uk, blk, threads, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
   // Each thread runs the whole packed algorithm on its own slab of C, with no barrier between K blocks: split the
