@@ -123,8 +123,8 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
     if (path != nn::gemm::Path::kDirect) {
       for (int tr = 0; tr < 4; ++tr) {
         const T beta = tr == 3 ? T(0) : T(0.5);
-        check(gemm_case<T>(kernels, path, 20, 70, 4000, tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
-              what + " deep m=20 n=70 k=4000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+        check(gemm_case<T>(kernels, path, 20, 70, 1000, tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
+              what + " deep m=20 n=70 k=1000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
       }
     }
     // Thin products above the direct-path size limit: auto sends them direct (a GEMV, a one-output Linear layer).
@@ -153,7 +153,7 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
       }
       // Narrow products (few columns, or no more rows than a direct tile) that auto sends direct at any size, big
       // enough to be split over the pool in whole tiles.
-      const index_t narrow_split[][3] = {{3000, 32, 50}, {1500, 50, 60}, {12, 900, 400}};
+      const index_t narrow_split[][3] = {{600, 32, 50}, {300, 50, 60}, {12, 300, 250}};
       for (const auto& s : narrow_split) {
         for (int tr : {0, 3, 1, 2}) {
           const index_t pad = tr == 1 || tr == 2 ? 1 : 0;

@@ -88,9 +88,12 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
   }
 }
 
-// Below this many multiply-adds (m*n*k) a GEMM stays on the calling thread: waking the pool (tens of
-// microseconds) costs more than it saves. Measured with tools/bench/gemm.mjs: 128^3 lost on 2 threads, 256^3 won.
-constexpr double kParallelMinFlops = 4.0e6;
+// Below this many multiply-adds (m*n*k) a GEMM stays on the calling thread: starting the pool's threads costs more
+// than it saves. The pool's threads poll for a while after each job, so back-to-back products start them in 1-2 us.
+// Measured on 2 threads against 1 (the old bound of 4e6), best of 4 alternating with OpenBLAS on 2 threads: AVX-512
+// 96^3 135 -> 155 GFLOP/s (OpenBLAS 151-158), 128^3 122 -> 142 (122-127), 64x128x128 117 -> 130; AVX2 128^3 92 ->
+// 145 (125-128), 96^3 85 -> 116 (80-89); 80^3 gained nothing (104 -> 100).
+constexpr double kParallelMinFlops = 8.0e5;
 
 // Shortest slab of C worth a separate task when a product is split over more tasks than threads.
 constexpr index_t kMinSlab = 1024;
