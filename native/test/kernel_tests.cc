@@ -127,7 +127,7 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
               what + " deep m=20 n=70 k=1000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
       }
     }
-    // Thin products above the direct-path size limit: auto sends them direct (a GEMV, a one-output Linear layer).
+    // Thin products, which auto sends direct at any size (a GEMV, a one-output Linear layer).
     const index_t thin[][3] = {{64, 1, 5000}, {1, 3000, 100}, {5, 700, 200}, {700, 7, 130}};
     for (const auto& s : thin) {
       for (int tr = 0; tr < 4; ++tr) {

@@ -258,9 +258,14 @@ const Tuning& tuning() {
   // Defaults for L1d >= 32 KiB, L2 >= 1 MiB per core and a shared L3 of several MiB (Zen 3, Ice Lake and later
   // Xeons): an MR x KC A panel stays in L1; MC x KC of A (~150 KiB) and KC x NC of B (1 MiB) in L2. An NC of 4080
   // (B in L3) measured 0.92 of OpenBLAS on 256x10000x512 (1 thread), 1024 measured 0.93-1.03 on 2 threads.
-  // Direct path up to 2^18 multiply-adds (e.g. 64^3): measured in tools/bench/gemm.mjs.
+  // Direct path up to 2^21 float multiply-adds (128^3), where packing both operands costs more than reading them in
+  // place from L1 and L2. Best of 3-4 alternating with OpenBLAS, against the old bound of 2^18: AVX-512 1 thread
+  // 96^3 136 -> 163 GFLOP/s, 128^3 123 -> 156 (OpenBLAS 102-105), 128^3 Bᵀ 124 -> 139; 2 threads 128^3 146 -> 193,
+  // 128^3 Aᵀ 113 -> 156; AVX2 1 thread 96^3 92 -> 102, 128^3 92 -> 100. Past it the packed loops win: 192^3 on
+  // 1 thread 114 direct, 142 packed. Doubles take half as many (the same bytes): double 128^3 measured 58 packed,
+  // 53 direct, and 96^3 54 packed, 80 direct.
   static const Tuning t{Blocking{env_size("NN_GEMM_MC", 144), env_size("NN_GEMM_KC", 256), env_size("NN_GEMM_NC", 1024)},
-                        static_cast<double>(env_size("NN_GEMM_DIRECT_MAX", 1 << 18))};
+                        static_cast<double>(env_size("NN_GEMM_DIRECT_MAX", 1 << 21))};
   return t;
 }
 
@@ -292,7 +297,7 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
   const bool narrow_m = m <= direct_rows && (!trans_b || b_bytes <= kNarrowMaxBtBytes);
   const bool narrow = b_bytes <= kNarrowMaxBBytes && (narrow_n || narrow_m);
   const bool direct = path == Path::kDirect ||
-                      (path == Path::kAuto && (thin || narrow || flops <= tuning().direct_max_flops));
+                      (path == Path::kAuto && (thin || narrow || flops * sizeof(T) <= tuning().direct_max_flops * sizeof(float)));
   if (!direct) {
     packed_gemm(kernels.packed, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
@@ -323,9 +328,11 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     }
   };
   // A big thin product streams its large operand from memory once, and a big narrow one is as parallel as a packed
-  // one: split the longer side of C over the pool, thin ones in kThinSplitUnit rows or columns, others in whole tiles.
-  const index_t extent = std::max(m, n);
-  const index_t unit = thin ? kThinSplitUnit : (n >= m ? dk.nr : dk.mr);
+  // one: a thin product splits the longer side of C over the pool in kThinSplitUnit rows or columns; others split the
+  // side with more whole tiles (a 128^3 C has 16 tiles of 8 rows but only 3 of 48 columns).
+  const bool split_cols = thin ? n >= m : (n + dk.nr - 1) / dk.nr >= (m + dk.mr - 1) / dk.mr;
+  const index_t extent = split_cols ? n : m;
+  const index_t unit = thin ? kThinSplitUnit : (split_cols ? dk.nr : dk.mr);
   const bool split = thin ? flops >= kParallelThinMinFlops : flops >= kParallelMinFlops;
   const index_t parts = split ? std::min<index_t>(runtime::num_threads(), (extent + unit - 1) / unit) : 1;
   if (parts <= 1) {
@@ -336,7 +343,7 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
     const index_t units = (extent + unit - 1) / unit;
     const index_t lo = units * t / parts * unit, hi = std::min(extent, units * (t + 1) / parts * unit);
     if (hi <= lo) return;
-    if (n >= m) {
+    if (split_cols) {
       block(0, m, lo, hi);
     } else {
       block(lo, hi, 0, n);

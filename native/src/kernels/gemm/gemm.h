@@ -83,7 +83,8 @@ struct Blocking {
 
 // Sizes that pick the algorithm and its blocking; defaults suit this generation of x86 and arm64 cores, and the
 // environment can override them for tuning (NN_GEMM_MC, NN_GEMM_KC, NN_GEMM_NC in elements,
-// NN_GEMM_DIRECT_MAX in multiply-adds m*n*k: problems up to it take the unpacked path).
+// NN_GEMM_DIRECT_MAX in float multiply-adds m*n*k: float problems up to it take the unpacked path, double ones up
+// to half of it).
 struct Tuning {
   Blocking blocking;  // mc and nc are rounded to the microkernel's MR and NR where used
   double direct_max_flops;
