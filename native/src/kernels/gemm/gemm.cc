@@ -165,6 +165,49 @@ void packed_deep(const Microkernel<T>& uk, const Blocking& blk, int threads, boo
 }
 
 template <typename T>
+thread_local Buffer<T> shared_b_buffer;
+
+// Products whose whole op(B) packs into this many bytes in one column block have it packed once, by all threads
+// together, and then split C by rows: each thread packs only its own rows of A. Splitting C instead had every thread
+// pack the whole of A or B (a quarter of the work of a 256^3 product on 2 threads).
+constexpr double kSharedBMaxBytes = 2 << 20;
+
+// The packed loops in two passes over the pool: the threads pack op(B)'s panels (every K block) into one shared
+// buffer, then each runs the ic loops on its own rows of C against it.
+template <typename T>
+void packed_shared_b(const Microkernel<T>& uk, const Blocking& blk, int threads, bool trans_a, bool trans_b, index_t m,
+                     index_t n, index_t k, T alpha, const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c,
+                     index_t ldc) {
+  const index_t nr = uk.nr, panels = (n + nr - 1) / nr, n_padded = panels * nr;
+  T* b_pack = shared_b_buffer<T>.reserve(static_cast<std::size_t>(k * n_padded));
+  // K block pc starts at b_pack + pc * n_padded, its panel j at j * nr * kc past that.
+  runtime::parallel_for(threads, [&](int t) {
+    const index_t lo = panels * t / threads, hi = panels * (t + 1) / threads;
+    if (hi <= lo) return;
+    const index_t j0 = lo * nr, cols = std::min(n, hi * nr) - j0;
+    for (index_t pc = 0; pc < k; pc += blk.kc) {
+      const index_t kc = std::min(blk.kc, k - pc);
+      uk.pack_b(trans_b, b, ldb, pc, j0, kc, cols, static_cast<int>(nr), b_pack + pc * n_padded + j0 * kc);
+    }
+  });
+  const index_t tiles = (m + uk.mr - 1) / uk.mr;
+  const index_t parts = std::min<index_t>(tiles, threads);
+  runtime::parallel_for(static_cast<int>(parts), [&](int t) {
+    const index_t lo = tiles * t / parts * uk.mr, hi = std::min(m, tiles * (t + 1) / parts * uk.mr);
+    if (hi <= lo) return;
+    const T* a_part = trans_a ? a + lo : a + lo * lda;
+    for (index_t pc = 0; pc < k; pc += blk.kc) {
+      const index_t kc = std::min(blk.kc, k - pc);
+      const T beta_block = pc == 0 ? beta : T(1);
+      for (index_t ic = 0; ic < hi - lo; ic += blk.mc) {
+        compute_block(uk, blk, trans_a, a_part, lda, hi - lo, pc, kc, 0, n, b_pack + pc * n_padded, ic, 0, n, alpha,
+                      beta_block, c + lo * ldc, ldc);
+      }
+    }
+  });
+}
+
+template <typename T>
 void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m, index_t n, index_t k, T alpha,
                  const T* a, index_t lda, const T* b, index_t ldb, T beta, T* c, index_t ldc) {
   const Blocking& base = tuning().blocking;
@@ -184,6 +227,10 @@ void packed_gemm(const Microkernel<T>& uk, bool trans_a, bool trans_b, index_t m
   if (k >= kDeepRatio * std::max(m, n) &&
       static_cast<double>(m) * n * (threads - 1) * sizeof(T) <= kDeepMaxPartialBytes) {
     packed_deep(uk, blk, threads, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    return;
+  }
+  if (n <= blk.nc && static_cast<double>(k) * round_up(n, uk.nr) * sizeof(T) <= kSharedBMaxBytes) {
+    packed_shared_b(uk, blk, threads, trans_a, trans_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     return;
   }
   // Each thread runs the whole packed algorithm on its own slab of C, with no barrier between K blocks: split the
