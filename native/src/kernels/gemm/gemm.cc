@@ -169,7 +169,9 @@ thread_local Buffer<T> shared_b_buffer;
 
 // Products whose whole op(B) packs into this many bytes in one column block have it packed once, by all threads
 // together, and then split C by rows: each thread packs only its own rows of A. Splitting C instead had every thread
-// pack the whole of A or B (a quarter of the work of a 256^3 product on 2 threads).
+// pack the whole of A or B. Measured on 2 threads, best of 3 alternating with OpenBLAS: AVX-512 256^3 171 -> 208
+// GFLOP/s (OpenBLAS 180-185), 512^3 208 -> 232 (189-206), 256x512x320 199 -> 219 (195-201); AVX2 256^3 119 -> 159
+// (139-168); 256x320x512 Bᵀ unchanged (202-205).
 constexpr double kSharedBMaxBytes = 2 << 20;
 
 // The packed loops in two passes over the pool: the threads pack op(B)'s panels (every K block) into one shared
