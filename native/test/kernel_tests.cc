@@ -1,6 +1,7 @@
 // Native kernel tests without Node: every kernel table this CPU can run against a float64 oracle (run under ASan/UBSan in CI).
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <utility>
@@ -8,6 +9,7 @@
 
 #include "kernels/elementwise/binary.h"
 #include "kernels/gemm/gemm.h"
+#include "runtime/cpu.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 #include "check.h"
@@ -188,6 +190,22 @@ void test_gemm(const nn::runtime::KernelTable& t) {
   test_gemm_type<double>(t, t.dgemm, "dgemm");
 }
 
+// NC follows the L2: a KC x NC float block of B takes all but 256 KiB of it, at least half, within [128, 4096].
+void test_default_blocking() {
+  const auto nc = [](long l2) { return nn::gemm::default_blocking(l2).nc; };
+  check(nc(0) == 1024, "default_blocking: an unknown L2 keeps NC 1024, got " + std::to_string(nc(0)));
+  check(nc(1280L << 10) == 1024, "default_blocking: a 1.25 MiB L2 gives NC 1024, got " + std::to_string(nc(1280L << 10)));
+  check(nc(512L << 10) == 256, "default_blocking: a 512 KiB L2 gives NC 256, got " + std::to_string(nc(512L << 10)));
+  check(nc(256L << 10) == 128, "default_blocking: a 256 KiB L2 gives NC 128, got " + std::to_string(nc(256L << 10)));
+  check(nc(2048L << 10) == 1792, "default_blocking: a 2 MiB L2 gives NC 1792, got " + std::to_string(nc(2048L << 10)));
+  check(nc(64L << 20) == 4096, "default_blocking: a 64 MiB L2 is capped at NC 4096, got " + std::to_string(nc(64L << 20)));
+  const nn::gemm::Blocking d = nn::gemm::default_blocking(1 << 20);
+  check(d.mc == 144 && d.kc == 256, "default_blocking: MC 144 and KC 256");
+  if (std::getenv("NN_GEMM_NC") == nullptr && std::getenv("NN_GEMM_KC") == nullptr) {
+    check(nn::gemm::tuning().blocking.nc == nc(nn::runtime::l2_cache_bytes()), "tuning() takes NC from this CPU's L2");
+  }
+}
+
 void test_binary(const nn::runtime::KernelTable& t) {
   for (index_t n : {0, 1, 7, 8, 9, 16, 17, 1000}) {
     std::vector<float> a(static_cast<size_t>(n)), b(static_cast<size_t>(n)), out(static_cast<size_t>(n));
@@ -272,6 +290,7 @@ int main(int argc, char** argv) {
     std::printf("native GEMM block tests: %d passed, %d failed\n", g_passed, g_failed);
     return g_failed == 0 ? 0 : 1;
   }
+  test_default_blocking();
   for (int i = 0; i < count; ++i) {
     test_unary(*tables[i]);
     test_softmax(*tables[i]);

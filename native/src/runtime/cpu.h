@@ -13,4 +13,7 @@ struct CpuFeatures {
 // Includes the OS check: AVX2 counts only when the OS saves YMM state (what __builtin_cpu_supports reports).
 CpuFeatures detect_cpu();
 
+// Bytes of one core's L2 cache (the unified level-2 cache of CPU 0), or 0 when neither the C library nor sysfs says.
+long l2_cache_bytes();
+
 }  // namespace nn::runtime

@@ -54,16 +54,20 @@ double probe_peak() {
 }
 
 struct Timing {
-  double ours, blas;  // median seconds per call
-  double ratio;       // median over adjacent pairs of batches of OpenBLAS's time / @nn's
-  double peak;        // median GFLOP/s per core of the probes run between the batches
+  double ours, blas;            // median seconds per call
+  double ratio;                 // median over adjacent pairs of batches of OpenBLAS's time / @nn's
+  double peak;                  // median GFLOP/s per core of the probes run between the batches
+  double best_ours, best_blas;  // seconds per call of each library's fastest batch
+  double best_peak;             // the fastest of those probes
 };
 
 // This VM's speed drifts by up to 2x within minutes (host steal, neighbours sharing the caches), so the two libraries
 // are timed in adjacent batches, 9 pairs in alternating order, and compared pair by pair; the FMA peak is probed
 // between the pairs, so each shape's share of it is taken in the same minutes as its timings. With several threads,
 // each batch is followed by a pause: OpenBLAS's idle threads keep polling the cores for ~0.1 s after a call, and
-// would otherwise slow whichever batch comes next.
+// would otherwise slow whichever batch comes next. Each library's fastest batch is kept as well: the host's noise only
+// ever adds time, so the fastest batch is what the code does on a quiet machine, and is what the probe's fastest run
+// (a peak) compares with.
 template <typename Fn1, typename Fn2>
 Timing time_pair(Fn1 ours, Fn2 blas, double flops, int threads) {
   constexpr int kPairs = 9;
@@ -89,7 +93,13 @@ Timing time_pair(Fn1 ours, Fn2 blas, double flops, int threads) {
     t_blas.push_back(b);
     ratios.push_back(b / o);
   }
-  return {median(t_ours), median(t_blas), median(ratios), median(peaks)};
+  return {median(t_ours),
+          median(t_blas),
+          median(ratios),
+          median(peaks),
+          *std::min_element(t_ours.begin(), t_ours.end()),
+          *std::min_element(t_blas.begin(), t_blas.end()),
+          *std::max_element(peaks.begin(), peaks.end())};
 }
 
 template <typename T>
@@ -137,9 +147,10 @@ int main(int argc, char** argv) {
   for (const Shape& s : shapes) {
     const double flops = 2.0 * s.m * s.n * s.k;
     const Timing t = s.f64 ? time_shape<double>(s, flops, threads) : time_shape<float>(s, flops, threads);
-    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f,\"ratio\":%.3f,\"peak\":%.2f}\n",
+    std::printf("{\"kind\":\"gemm\",\"label\":\"%s\",\"dtype\":\"%s\",\"m\":%ld,\"n\":%ld,\"k\":%ld,\"transA\":%s,\"transB\":%s,\"threads\":%d,\"nn\":%.2f,\"openblas\":%.2f,\"ratio\":%.3f,\"peak\":%.2f,\"nnBest\":%.2f,\"openblasBest\":%.2f,\"peakBest\":%.2f}\n",
                 s.label, s.f64 ? "float64" : "float32", s.m, s.n, s.k, s.ta ? "true" : "false", s.tb ? "true" : "false", threads,
-                flops / t.ours / 1e9, flops / t.blas / 1e9, t.ratio, t.peak);
+                flops / t.ours / 1e9, flops / t.blas / 1e9, t.ratio, t.peak, flops / t.best_ours / 1e9, flops / t.best_blas / 1e9,
+                t.best_peak);
     std::fflush(stdout);
   }
   return 0;

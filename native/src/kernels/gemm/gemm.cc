@@ -12,6 +12,7 @@
 #if defined(NN_USE_CBLAS)
 #include <cblas.h>
 #endif
+#include "runtime/cpu.h"
 #include "runtime/dispatch.h"
 #include "runtime/threads.h"
 
@@ -303,18 +304,30 @@ index_t env_size(const char* name, index_t fallback) {
 
 }  // namespace
 
+Blocking default_blocking(long l2_bytes) {
+  constexpr index_t kc = 256, fallback_nc = 1024;
+  if (l2_bytes <= 0) return Blocking{144, kc, fallback_nc};
+  // At least half the L2 for B: a 256 KiB L2 (Haswell) keeps 128 KiB of it.
+  const long b_bytes = std::max(l2_bytes - (256L << 10), l2_bytes / 2);
+  const index_t nc = static_cast<index_t>(b_bytes / (kc * static_cast<long>(sizeof(float)))) / 16 * 16;
+  return Blocking{144, kc, std::clamp<index_t>(nc, 128, 4096)};
+}
+
 const Tuning& tuning() {
-  // Defaults for L1d >= 32 KiB, L2 >= 1 MiB per core and a shared L3 of several MiB (Zen 3, Ice Lake and later
-  // Xeons): an MR x KC A panel stays in L1; MC x KC of A (~150 KiB) and KC x NC of B (1 MiB) in L2. An NC of 4080
-  // (B in L3) measured 0.92 of OpenBLAS on 256x10000x512 (1 thread), 1024 measured 0.93-1.03 on 2 threads.
+  // An MR x KC A panel (6-8 KiB for float at KC 256) stays in L1 (32 KiB and up) while the KC x NC block of B streams
+  // past it from L2, so NC follows the L2's size. On Ice Lake's 1.25 MiB L2 that is NC 1024: NC 4080 (B in L3)
+  // measured 0.92 of OpenBLAS on 256x10000x512 (1 thread), NC 480 and 768 no better than 1024 on 1024^3.
   // Direct path up to 2^21 float multiply-adds (128^3), where packing both operands costs more than reading them in
   // place from L1 and L2. Best of 3-4 alternating with OpenBLAS, against the old bound of 2^18: AVX-512 1 thread
   // 96^3 136 -> 163 GFLOP/s, 128^3 123 -> 156 (OpenBLAS 102-105), 128^3 Bᵀ 124 -> 139; 2 threads 128^3 146 -> 193,
   // 128^3 Aᵀ 113 -> 156; AVX2 1 thread 96^3 92 -> 102, 128^3 92 -> 100. Past it the packed loops win: 192^3 on
   // 1 thread 114 direct, 142 packed. Doubles take half as many (the same bytes): double 128^3 measured 58 packed,
   // 53 direct, and 96^3 54 packed, 80 direct.
-  static const Tuning t{Blocking{env_size("NN_GEMM_MC", 144), env_size("NN_GEMM_KC", 256), env_size("NN_GEMM_NC", 1024)},
-                        static_cast<double>(env_size("NN_GEMM_DIRECT_MAX", 1 << 21))};
+  static const Tuning t = [] {
+    const Blocking base = default_blocking(runtime::l2_cache_bytes());
+    return Tuning{Blocking{env_size("NN_GEMM_MC", base.mc), env_size("NN_GEMM_KC", base.kc), env_size("NN_GEMM_NC", base.nc)},
+                  static_cast<double>(env_size("NN_GEMM_DIRECT_MAX", 1 << 21))};
+  }();
   return t;
 }
 

@@ -81,7 +81,11 @@ struct Blocking {
   index_t nc;
 };
 
-// Sizes that pick the algorithm and its blocking; defaults suit this generation of x86 and arm64 cores, and the
+// The default blocking for a core with an L2 of `l2_bytes` (0: unknown): NC sized so a KC x NC block of packed B
+// fills the L2 but for 256 KiB left to the A panels and C (1024 for Ice Lake's 1.25 MiB, 256 for Zen 3's 512 KiB).
+Blocking default_blocking(long l2_bytes);
+
+// Sizes that pick the algorithm and its blocking; defaults come from default_blocking() with this CPU's L2, and the
 // environment can override them for tuning (NN_GEMM_MC, NN_GEMM_KC, NN_GEMM_NC in elements,
 // NN_GEMM_DIRECT_MAX in float multiply-adds m*n*k: float problems up to it take the unpacked path, double ones up
 // to half of it).
