@@ -2,7 +2,8 @@
 // bench:gemm: builds the native GEMM harness (OpenBLAS from Debian's libopenblas-dev, installed here when missing),
 // runs it on 1 thread and on all cores, and prints GFLOP/s for @nn and OpenBLAS with ratios and the FMA peak.
 // `--isa avx2` runs both on their AVX2 kernels (NN_ISA=avx2, OPENBLAS_CORETYPE=Haswell) against the AVX2 peak: the
-// figures an AVX2-only CPU of the same clock would give.
+// figures an AVX2-only CPU of the same clock would give. `--calls 32x200x30` (a `Bt` or `At` suffix transposes B or
+// A: `32x30x200Bt`) times single calls of one shape instead: fastest, 10th-percentile and median call of each library.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,6 +21,12 @@ if (isa !== undefined && isa !== 'avx2' && isa !== 'avx512') {
   process.exit(1);
 }
 // OpenBLAS's kernels of the same width: Haswell's are AVX2+FMA, SkylakeX's AVX-512.
+const callsArg = process.argv.indexOf('--calls');
+const callsShape = callsArg < 0 ? undefined : /^(\d+)x(\d+)x(\d+)(At)?(Bt)?$/.exec(process.argv[callsArg + 1] ?? '');
+if (callsArg >= 0 && !callsShape) {
+  console.error(`bench:gemm: --calls takes MxNxK with an optional At or Bt suffix (32x200x30, 32x30x200Bt), got ${process.argv[callsArg + 1]}`);
+  process.exit(1);
+}
 const isaEnv = isa === undefined ? {} : { NN_ISA: isa, OPENBLAS_CORETYPE: isa === 'avx2' ? 'Haswell' : 'SkylakeX' };
 
 if (!existsSync('/usr/include/x86_64-linux-gnu/cblas.h') && !existsSync('/usr/include/cblas.h')) {
@@ -27,9 +34,23 @@ if (!existsSync('/usr/include/x86_64-linux-gnu/cblas.h') && !existsSync('/usr/in
   const r = run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libopenblas-dev'], { stdio: 'inherit' });
   if (r.status !== 0) { console.error('bench:gemm: could not install libopenblas-dev; run as root or install it yourself'); process.exit(1); }
 }
-for (const args of [['-S', root, '-B', build, '-DNN_BUILD_BENCH=ON', '-DCMAKE_BUILD_TYPE=Release'], ['--build', build, '--parallel', String(availableParallelism()), '--target', 'nn_gemm_bench']]) {
+for (const args of [['-S', root, '-B', build, '-DNN_BUILD_BENCH=ON', '-DCMAKE_BUILD_TYPE=Release'], ['--build', build, '--parallel', String(availableParallelism()), '--target', callsShape ? 'nn_gemm_calls' : 'nn_gemm_bench']]) {
   const r = run('cmake', args);
   if (r.status !== 0) { console.error(r.stdout + r.stderr); process.exit(1); }
+}
+
+if (callsShape) {
+  const [, m, n, k, at, bt] = callsShape;
+  console.log('GFLOP/s of single calls, the two libraries called in turn: fastest, 10th percentile and median call; peak: best of 3 FMA probes');
+  for (const threads of [1, availableParallelism()]) {
+    const r = run(join(build, 'nn_gemm_calls'), [m, n, k, at ? '1' : '0', bt ? '1' : '0', String(threads)], { env: { ...process.env, ...isaEnv, OPENBLAS_NUM_THREADS: String(threads) } });
+    if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+    const rec = JSON.parse(r.stdout.trim());
+    console.log(JSON.stringify({ bench: 'gemm', ...rec }));
+    const share = Math.round((100 * rec.nnBest) / (rec.peakBest * threads));
+    console.log(`${m}x${n}x${k}${at ? ' Aᵀ' : ''}${bt ? ' Bᵀ' : ''}, ${threads} thread(s), ${rec.calls} calls each (${rec.isa}): @nn ${rec.nnBest.toFixed(1)} / ${rec.nnP10.toFixed(1)} / ${rec.nnMedian.toFixed(1)}, OpenBLAS ${rec.openblasBest.toFixed(1)} / ${rec.openblasP10.toFixed(1)} / ${rec.openblasMedian.toFixed(1)}; fastest ${(rec.nnBest / rec.openblasBest).toFixed(2)}x OpenBLAS, ${share}% of the peak (${rec.peakBest.toFixed(1)} per core)`);
+  }
+  process.exit(0);
 }
 
 const rows = [];
