@@ -120,6 +120,26 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
                   " tb=" + std::to_string((tr & 2) >> 1));
       }
     }
+    // Last column blocks of at most half a vector, which the direct path computes two steps of k per lane pair:
+    // odd and even k, odd and even row blocks, and k past the 256 rows of B interleaved at a time (so later chunks
+    // add to C).
+    const index_t pair_tails[][3] = {{13, 200, 30}, {13, 200, 31}, {5, 8, 600}, {21, 52, 513}, {9, 2, 257}};
+    for (const auto& s : pair_tails) {
+      for (int tr = 0; tr < 4; ++tr) {
+        const T beta = tr == 3 ? T(0) : T(0.5);
+        check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
+              what + " pair tail m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
+                  std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+      }
+    }
+    // An infinite A(i, k - 1) at an odd k meets positive B: inf, not the NaN of inf * 0 in the unpaired last step.
+    for (index_t n : {1, 2, 8}) {
+      std::vector<T> a{1, 2, T(INFINITY), -1, 0.5, T(INFINITY)}, b(static_cast<size_t>(3 * n), T(0.25)), c(static_cast<size_t>(2 * n));
+      nn::gemm::gemm_with(kernels, path, false, false, 2, n, 3, T(1), a.data(), 3, b.data(), n, T(0), c.data(), n);
+      bool ok = true;
+      for (T v : c) ok = ok && std::isinf(v) && v > 0;
+      check(ok, what + " inf in A's last column n=" + std::to_string(n));
+    }
     // Deep products (k many times either side of C) that the packed loops split along K over the pool, adding the
     // threads' partial products into C; beta == 0 must not read the NaNs left in C.
     if (path != nn::gemm::Path::kDirect) {

@@ -2,6 +2,8 @@
 #pragma once
 #include <immintrin.h>
 
+#include <cstring>
+
 namespace nn::gemm {
 namespace {
 
@@ -46,6 +48,22 @@ struct VecAvx2<float> {
     s = _mm_add_ps(s, _mm_movehl_ps(s, s));
     return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
   }
+  // Pair lanes (direct_pair_tile): lanes 2j and 2j + 1 hold two steps of k for one column.
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const float* p) {
+    double d;
+    std::memcpy(&d, p, sizeof d);
+    return _mm256_castpd_ps(_mm256_set1_pd(d));
+  }
+  // [a0 b0 a1 b1 a2 b2 a3 b3]
+  static Reg interleave_low(Reg a, Reg b) {
+    return _mm256_permute2f128_ps(_mm256_unpacklo_ps(a, b), _mm256_unpackhi_ps(a, b), 0x20);
+  }
+  // [a0+a1 a2+a3 a4+a5 a6+a7 b0+b1 b2+b3 b4+b5 b6+b7]: hadd interleaves 128-bit halves, the permute restores order.
+  static Reg add_pairs(Reg a, Reg b) {
+    return _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_hadd_ps(a, b)), 0xD8));
+  }
+  static Reg upper_half(Reg v) { return _mm256_permute2f128_ps(v, v, 0x01); }
 };
 
 template <>
@@ -66,6 +84,18 @@ struct VecAvx2<double> {
     const __m128d s = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
     return _mm_cvtsd_f64(_mm_add_sd(s, _mm_unpackhi_pd(s, s)));
   }
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const double* p) {
+    const __m128d v = _mm_loadu_pd(p);
+    return _mm256_insertf128_pd(_mm256_castpd128_pd256(v), v, 1);
+  }
+  // [a0 b0 a1 b1]
+  static Reg interleave_low(Reg a, Reg b) {
+    return _mm256_permute2f128_pd(_mm256_unpacklo_pd(a, b), _mm256_unpackhi_pd(a, b), 0x20);
+  }
+  // [a0+a1 a2+a3 b0+b1 b2+b3]
+  static Reg add_pairs(Reg a, Reg b) { return _mm256_permute4x64_pd(_mm256_hadd_pd(a, b), 0xD8); }
+  static Reg upper_half(Reg v) { return _mm256_permute2f128_pd(v, v, 0x01); }
   // r[i] (row i of a 4x4 block) -> r[q] (column q): unpack pairs, then swap 128-bit halves.
   static void transpose(Reg (&r)[4]) {
     const Reg t0 = _mm256_unpacklo_pd(r[0], r[1]), t1 = _mm256_unpackhi_pd(r[0], r[1]);

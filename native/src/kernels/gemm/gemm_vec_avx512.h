@@ -2,6 +2,8 @@
 #pragma once
 #include <immintrin.h>
 
+#include <cstring>
+
 namespace nn::gemm {
 // Anonymous namespace: each including translation unit keeps its own copy, so no AVX-512 code leaks into others.
 namespace {
@@ -25,6 +27,24 @@ struct VecAvx512<float> {
   static Reg load_partial(const float* p, int n) { return _mm512_maskz_loadu_ps(first(n), p); }
   static void store_partial(float* p, Reg v, int n) { _mm512_mask_storeu_ps(p, first(n), v); }
   static float reduce_add(Reg v) { return _mm512_reduce_add_ps(v); }
+  // Pair lanes (direct_pair_tile): lanes 2j and 2j + 1 hold two steps of k for one column.
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const float* p) {
+    double d;
+    std::memcpy(&d, p, sizeof d);
+    return _mm512_castpd_ps(_mm512_set1_pd(d));
+  }
+  // [a0 b0 a1 b1 ... a7 b7]
+  static Reg interleave_low(Reg a, Reg b) {
+    return _mm512_permutex2var_ps(a, _mm512_setr_epi32(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23), b);
+  }
+  // [a0+a1 a2+a3 ... a14+a15 b0+b1 ... b14+b15]
+  static Reg add_pairs(Reg a, Reg b) {
+    const __m512i even = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+    return _mm512_add_ps(_mm512_permutex2var_ps(a, even, b), _mm512_permutex2var_ps(a, odd, b));
+  }
+  static Reg upper_half(Reg v) { return _mm512_shuffle_f32x4(v, v, 0xEE); }
   // r[i] (row i of an N x 16 block, N a multiple of 4) -> 128-bit lane L of r[4i + c] holding rows 4i..4i+3 of
   // column 4L + c: unpack pairs of floats, then pairs of doubles. The first half of either transpose below.
   template <int N>
@@ -94,6 +114,20 @@ struct VecAvx512<double> {
   static Reg load_partial(const double* p, int n) { return _mm512_maskz_loadu_pd(first(n), p); }
   static void store_partial(double* p, Reg v, int n) { _mm512_mask_storeu_pd(p, first(n), v); }
   static double reduce_add(Reg v) { return _mm512_reduce_add_pd(v); }
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const double* p) {
+    return _mm512_castps_pd(_mm512_broadcast_f32x4(_mm_castpd_ps(_mm_loadu_pd(p))));
+  }
+  // [a0 b0 a1 b1 a2 b2 a3 b3]
+  static Reg interleave_low(Reg a, Reg b) {
+    return _mm512_permutex2var_pd(a, _mm512_setr_epi64(0, 8, 1, 9, 2, 10, 3, 11), b);
+  }
+  // [a0+a1 a2+a3 a4+a5 a6+a7 b0+b1 ... b6+b7]
+  static Reg add_pairs(Reg a, Reg b) {
+    const __m512i even = _mm512_setr_epi64(0, 2, 4, 6, 8, 10, 12, 14), odd = _mm512_setr_epi64(1, 3, 5, 7, 9, 11, 13, 15);
+    return _mm512_add_pd(_mm512_permutex2var_pd(a, even, b), _mm512_permutex2var_pd(a, odd, b));
+  }
+  static Reg upper_half(Reg v) { return _mm512_shuffle_f64x2(v, v, 0xEE); }
   // r[i] (row i of an 8x8 block) -> r[q] (column q): unpack pairs, which leaves 128-bit lane L of t[2i + c] holding
   // rows 2i, 2i+1 of column 2L + c; two rounds of 128-bit shuffles gather the four pairs of each column.
   static void transpose(Reg (&r)[8]) {

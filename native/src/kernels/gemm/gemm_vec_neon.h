@@ -31,6 +31,12 @@ struct VecNeon<float> {
     for (int i = 0; i < n; ++i) p[i] = t[i];
   }
   static float reduce_add(Reg v) { return vaddvq_f32(v); }
+  // Pair lanes (direct_pair_tile): lanes 2j and 2j + 1 hold two steps of k for one column.
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const float* p) { return vcombine_f32(vld1_f32(p), vld1_f32(p)); }
+  static Reg interleave_low(Reg a, Reg b) { return vzip1q_f32(a, b); }
+  static Reg add_pairs(Reg a, Reg b) { return vpaddq_f32(a, b); }
+  static Reg upper_half(Reg v) { return vextq_f32(v, v, 2); }
 };
 
 template <>
@@ -55,6 +61,11 @@ struct VecNeon<double> {
     for (int i = 0; i < n; ++i) p[i] = t[i];
   }
   static double reduce_add(Reg v) { return vaddvq_f64(v); }
+  static constexpr bool kPairLanes = true;
+  static Reg broadcast_pair(const double* p) { return vld1q_f64(p); }
+  static Reg interleave_low(Reg a, Reg b) { return vzip1q_f64(a, b); }
+  static Reg add_pairs(Reg a, Reg b) { return vpaddq_f64(a, b); }
+  static Reg upper_half(Reg v) { return vextq_f64(v, v, 1); }
 };
 
 }  // namespace

@@ -175,14 +175,132 @@ void direct_rows(int rows, index_t n, index_t k, const T* a, index_t a_rs, index
   if (j < n) direct_tail<V, T, MR, NV>(static_cast<int>(n - j), k, a, a_rs, a_cs, b + j, ldb, c + j, ldc, alpha, beta);
 }
 
+// Whether V has the pair-lane operations of direct_pair_tile (broadcast_pair, interleave_low, add_pairs,
+// upper_half), which V marks with kPairLanes.
+template <typename V, typename = void>
+constexpr bool kHasPairLanes = false;
+template <typename V>
+constexpr bool kHasPairLanes<V, std::void_t<decltype(V::kPairLanes)>> = V::kPairLanes;
+
+// Pairs of B's rows interleaved at a time for the pair tiles: a stack buffer of 128 vectors (8 KiB for AVX-512).
+constexpr index_t kPairChunk = 128;
+
+// bp: (ceil(depth / 2), W) = B's first `cols` (<= W / 2) columns over `depth` rows, two rows to a vector:
+// bp[q * W + 2c + g] = b[(2q + g) * ldb + c]. Lanes of columns past `cols`, and of a row past `depth`, are zero.
+template <typename V, typename T>
+void interleave_pairs(const T* b, index_t ldb, index_t depth, int cols, T* bp) {
+  constexpr int W = V::kWidth;
+  for (index_t q = 0; 2 * q < depth; ++q) {
+    const typename V::Reg even = V::load_partial(b + 2 * q * ldb, cols);
+    const typename V::Reg odd = 2 * q + 1 < depth ? V::load_partial(b + (2 * q + 1) * ldb, cols) : V::zero();
+    V::store(bp + q * W, V::interleave_low(even, odd));
+  }
+}
+
+// A ROWS x cols tile (cols <= W / 2) of A B, two steps of k per multiply-add: lane 2c + g of a row's accumulator sums
+// steps 2q + g of column c, A's adjacent elements (i, 2q) and (i, 2q + 1) are broadcast to every pair of lanes, and
+// bp is B interleaved by interleave_pairs. A one-vector tile over these columns leaves half its lanes idle and issues
+// a broadcast load per multiply-add; this tile does the same sums in half the multiply-adds and loads. A row of C is
+// the sum of its lane pairs (add_pairs, two rows at a time). a: ROWS rows with row stride a_rs, each depth long.
+template <typename V, typename T, int ROWS>
+void direct_pair_tile(index_t depth, const T* a, index_t a_rs, const T* bp, T* c, index_t ldc, T alpha, T beta,
+                      int cols) {
+  constexpr int W = V::kWidth;
+  typename V::Reg acc[ROWS];
+  NN_UNROLL_ALL
+  for (int i = 0; i < ROWS; ++i) acc[i] = V::zero();
+  const index_t pairs = depth / 2;
+  for (index_t q = 0; q < pairs; ++q) {
+    const typename V::Reg bv = V::load(bp + q * W);
+    NN_UNROLL_ALL
+    for (int i = 0; i < ROWS; ++i) acc[i] = V::fma(V::broadcast_pair(a + i * a_rs + 2 * q), bv, acc[i]);
+  }
+  if (depth % 2 != 0) {
+    // The last step alone, paired with a zero rather than the next element (past A's row), so its idle lanes add
+    // 0 * 0 and an infinite A(i, depth - 1) gives inf, not inf * 0 = NaN.
+    const typename V::Reg bv = V::load(bp + pairs * W);
+    NN_UNROLL_ALL
+    for (int i = 0; i < ROWS; ++i) {
+      const T last[2] = {a[i * a_rs + depth - 1], T(0)};
+      acc[i] = V::fma(V::broadcast_pair(last), bv, acc[i]);
+    }
+  }
+  const typename V::Reg va = V::set1(alpha), vb = V::set1(beta);
+  const auto store_row = [&](T* row, typename V::Reg v) {
+    v = V::mul(va, v);
+    if (beta != T(0)) v = V::fma(vb, V::load_partial(row, cols), v);
+    V::store_partial(row, v, cols);
+  };
+  NN_UNROLL_ALL
+  for (int i = 0; i < ROWS; i += 2) {
+    if (i + 1 < ROWS) {
+      const typename V::Reg sums = V::add_pairs(acc[i], acc[i + 1]);
+      store_row(c + i * ldc, sums);
+      store_row(c + (i + 1) * ldc, V::upper_half(sums));
+    } else {
+      store_row(c + i * ldc, V::add_pairs(acc[i], acc[i]));
+    }
+  }
+}
+
+// One block of `rows` (<= MR) rows of pair tiles; the row count picks a tile instantiation.
+template <typename V, typename T, int MR>
+void direct_pair_rows(int rows, index_t depth, const T* a, index_t a_rs, const T* bp, T* c, index_t ldc, T alpha,
+                      T beta, int cols) {
+  if constexpr (MR > 1) {
+    if (rows < MR) {
+      direct_pair_rows<V, T, MR - 1>(rows, depth, a, a_rs, bp, c, ldc, alpha, beta, cols);
+      return;
+    }
+  }
+  direct_pair_tile<V, T, MR>(depth, a, a_rs, bp, c, ldc, alpha, beta, cols);
+}
+
+// C (m, cols) = alpha * A B + beta * C through pair tiles, for the last cols <= W / 2 columns of a product:
+// a: (m, k) with row stride a_rs and unit column stride; B interleaved kPairChunk pairs of rows at a time.
+template <typename V, typename T, int MR>
+void direct_pair_columns(index_t m, int cols, index_t k, T alpha, const T* a, index_t a_rs, const T* b, index_t ldb,
+                         T beta, T* c, index_t ldc) {
+  constexpr int W = V::kWidth;
+  alignas(64) T bp[kPairChunk * W];
+  for (index_t p0 = 0; p0 < k; p0 += 2 * kPairChunk) {
+    const index_t depth = k - p0 < 2 * kPairChunk ? k - p0 : 2 * kPairChunk;
+    interleave_pairs<V, T>(b + p0 * ldb, ldb, depth, cols, bp);
+    // Later chunks add to the sums the first one stored.
+    const T beta_chunk = p0 == 0 ? beta : T(1);
+    for (index_t i = 0; i < m; i += MR) {
+      const int rows = m - i < MR ? static_cast<int>(m - i) : MR;
+      direct_pair_rows<V, T, MR>(rows, depth, a + i * a_rs + p0, a_rs, bp, c + i * ldc, ldc, alpha, beta_chunk, cols);
+    }
+  }
+}
+
 // C (m, n) = alpha * op(A) * B + beta * C with no packing: for problems too small for packing to pay back.
 // op(A)(i, p) = a[i * a_rs + p * a_cs]; B: (k, n) row-major with row stride ldb.
 template <typename V, typename T, int MR, int NV>
 void direct_gemm(index_t m, index_t n, index_t k, T alpha, const T* a, index_t a_rs, index_t a_cs, const T* b,
                  index_t ldb, T beta, T* c, index_t ldc) {
-  for (index_t i = 0; i < m; i += MR) {
-    const int rows = m - i < MR ? static_cast<int>(m - i) : MR;
-    direct_rows<V, T, MR, NV>(rows, n, k, a + i * a_rs, a_rs, a_cs, b, ldb, c + i * ldc, ldc, alpha, beta);
+  constexpr int W = V::kWidth, NR = NV * W;
+  // Columns through the register tiles; a last block of at most half a vector (8 of a 200-wide C on AVX-512) takes
+  // the pair tiles where A's steps of k are adjacent. Measured on AVX-512, 1 thread, fastest of 30,000 calls,
+  // alternating: 32x200x30 (a names MLP's hidden layer) 114-118 -> 120-123 GFLOP/s, its 8-column tail 13% -> 8.5%
+  // of the profile; 64x8x500 43 -> 77-83.
+  index_t n_tiles = n;
+  if constexpr (kHasPairLanes<V>) {
+    const index_t tail = n % NR;
+    if (tail > 0 && 2 * tail <= W && a_cs == 1 && k >= 2) n_tiles = n - tail;
+  }
+  if (n_tiles > 0) {
+    for (index_t i = 0; i < m; i += MR) {
+      const int rows = m - i < MR ? static_cast<int>(m - i) : MR;
+      direct_rows<V, T, MR, NV>(rows, n_tiles, k, a + i * a_rs, a_rs, a_cs, b, ldb, c + i * ldc, ldc, alpha, beta);
+    }
+  }
+  if constexpr (kHasPairLanes<V>) {
+    if (n_tiles < n) {
+      direct_pair_columns<V, T, MR>(m, static_cast<int>(n - n_tiles), k, alpha, a, a_rs, b + n_tiles, ldb, beta,
+                                    c + n_tiles, ldc);
+    }
   }
 }
 
