@@ -149,6 +149,19 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
               what + " deep m=20 n=70 k=1000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
       }
     }
+    // Direct products from 2.5e5 multiply-adds on are split over the pool (but for a transposed B, from 8e5): odd
+    // sizes leave each thread a partial last tile.
+    if (path != nn::gemm::Path::kPacked) {
+      const index_t mid[][3] = {{64, 64, 64}, {81, 77, 70}, {192, 64, 60}, {30, 300, 31}};
+      for (const auto& s : mid) {
+        for (int tr = 0; tr < 4; ++tr) {
+          const T beta = tr == 3 ? T(0) : T(0.5);
+          check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
+                what + " mid-size m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
+                    std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+        }
+      }
+    }
     // Thin products, which auto sends direct at any size (a GEMV, a one-output Linear layer).
     const index_t thin[][3] = {{64, 1, 5000}, {1, 3000, 100}, {5, 700, 200}, {700, 7, 130}};
     for (const auto& s : thin) {

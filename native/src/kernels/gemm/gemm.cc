@@ -89,12 +89,21 @@ void compute_block(const Microkernel<T>& uk, const Blocking& blk, bool trans_a, 
   }
 }
 
-// Below this many multiply-adds (m*n*k) a GEMM stays on the calling thread: starting the pool's threads costs more
-// than it saves. The pool's threads poll for a while after each job, so back-to-back products start them in 1-2 us.
+// Below this many multiply-adds (m*n*k) a packed product, or a direct one with a transposed B, stays on the calling
+// thread: starting the pool's threads costs more than it saves. The pool's threads poll for a while after each job, so back-to-back products start them in 1-2 us.
 // Measured on 2 threads against 1 (the old bound of 4e6), best of 4 alternating with OpenBLAS on 2 threads: AVX-512
 // 96^3 135 -> 155 GFLOP/s (OpenBLAS 151-158), 128^3 122 -> 142 (122-127), 64x128x128 117 -> 130; AVX2 128^3 92 ->
 // 145 (125-128), 96^3 85 -> 116 (80-89); 80^3 gained nothing (104 -> 100).
 constexpr double kParallelMinFlops = 8.0e5;
+
+// A direct product reading B in place splits over the pool from this many multiply-adds: its threads share nothing
+// they write. Measured on AVX-512, 2 threads, against the bound of 8e5, medians of 20,000-30,000 calls in separate
+// processes: 64^3 106-125 -> 132 GFLOP/s (OpenBLAS 108-162), 80^3 93-114 -> 157-164 (88-108), 192x64x60 97-103 ->
+// 165-168 (99-121), 64x128x64 Aᵀ 102-107 -> 144-147 (105-112). At 1.2e5, 32x200x30 (a names MLP's hidden layer, 1.9e5)
+// went from 129 to 82-85: the pool's start and finish cost more than half its 1.5 us. A Bᵀ transposed into the
+// caller's buffer keeps the bound of 8e5: the other thread then reads it from the caller's cache, and 32x256x64 Bᵀ
+// went from 83-98 to 61-63.
+constexpr double kParallelDirectMinFlops = 2.5e5;
 
 // Shortest slab of C worth a separate task when a product is split over more tasks than threads.
 constexpr index_t kMinSlab = 1024;
@@ -395,7 +404,8 @@ void gemm_with(const GemmKernels<T>& kernels, Path path, bool trans_a, bool tran
   const bool split_cols = thin ? n >= m : (n + dk.nr - 1) / dk.nr >= (m + dk.mr - 1) / dk.mr;
   const index_t extent = split_cols ? n : m;
   const index_t unit = thin ? kThinSplitUnit : (split_cols ? dk.nr : dk.mr);
-  const bool split = thin ? flops >= kParallelThinMinFlops : flops >= kParallelMinFlops;
+  const double split_min = thin ? kParallelThinMinFlops : (trans_b && !dots ? kParallelMinFlops : kParallelDirectMinFlops);
+  const bool split = flops >= split_min;
   const index_t parts = split ? std::min<index_t>(runtime::num_threads(), (extent + unit - 1) / unit) : 1;
   if (parts <= 1) {
     block(0, m, 0, n);
