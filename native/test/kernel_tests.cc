@@ -94,6 +94,16 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
       {nn::gemm::Path::kPacked, "packed"}, {nn::gemm::Path::kDirect, "direct"}, {nn::gemm::Path::kAuto, "auto"}};
   for (const auto& [path, path_name] : paths) {
     const std::string what = std::string(t.isa) + " " + name + " " + path_name;
+    // One shape under every transpose, alpha 1.5, beta 0.5 (0 for the last, whose C holds NaNs that must not be read)
+    // and padded leading dimensions for odd combinations.
+    const auto every_transpose = [&](const char* label, index_t m, index_t n, index_t k) {
+      for (int tr = 0; tr < 4; ++tr) {
+        const T beta = tr == 3 ? T(0) : T(0.5);
+        check(gemm_case<T>(kernels, path, m, n, k, tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
+              what + " " + label + " m=" + std::to_string(m) + " n=" + std::to_string(n) + " k=" + std::to_string(k) +
+                  " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
+      }
+    };
     int i = 0;
     for (index_t m : sizes) {
       for (index_t n : sizes) {
@@ -124,14 +134,7 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
     // odd and even k, odd and even row blocks, and k past the 256 rows of B interleaved at a time (so later chunks
     // add to C).
     const index_t pair_tails[][3] = {{13, 200, 30}, {13, 200, 31}, {5, 8, 600}, {21, 52, 513}, {9, 2, 257}};
-    for (const auto& s : pair_tails) {
-      for (int tr = 0; tr < 4; ++tr) {
-        const T beta = tr == 3 ? T(0) : T(0.5);
-        check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
-              what + " pair tail m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
-                  std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
-      }
-    }
+    for (const auto& s : pair_tails) every_transpose("pair tail", s[0], s[1], s[2]);
     // An infinite A(i, k - 1) at an odd k meets positive B: inf, not the NaN of inf * 0 in the unpaired last step.
     for (index_t n : {1, 2, 8}) {
       std::vector<T> a{1, 2, T(INFINITY), -1, 0.5, T(INFINITY)}, b(static_cast<size_t>(3 * n), T(0.25)), c(static_cast<size_t>(2 * n));
@@ -142,25 +145,12 @@ void test_gemm_type(const nn::runtime::KernelTable& t, const nn::gemm::GemmKerne
     }
     // Deep products (k many times either side of C) that the packed loops split along K over the pool, adding the
     // threads' partial products into C; beta == 0 must not read the NaNs left in C.
-    if (path != nn::gemm::Path::kDirect) {
-      for (int tr = 0; tr < 4; ++tr) {
-        const T beta = tr == 3 ? T(0) : T(0.5);
-        check(gemm_case<T>(kernels, path, 20, 70, 1000, tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
-              what + " deep m=20 n=70 k=1000 ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
-      }
-    }
+    if (path != nn::gemm::Path::kDirect) every_transpose("deep", 20, 70, 1000);
     // Direct products from 2.5e5 multiply-adds on are split over the pool (but for a transposed B, from 8e5): odd
     // sizes leave each thread a partial last tile.
     if (path != nn::gemm::Path::kPacked) {
       const index_t mid[][3] = {{64, 64, 64}, {81, 77, 70}, {192, 64, 60}, {30, 300, 31}};
-      for (const auto& s : mid) {
-        for (int tr = 0; tr < 4; ++tr) {
-          const T beta = tr == 3 ? T(0) : T(0.5);
-          check(gemm_case<T>(kernels, path, s[0], s[1], s[2], tr & 1, tr & 2, 1.5, beta, tr % 2, rng),
-                what + " mid-size m=" + std::to_string(s[0]) + " n=" + std::to_string(s[1]) + " k=" +
-                    std::to_string(s[2]) + " ta=" + std::to_string(tr & 1) + " tb=" + std::to_string((tr & 2) >> 1));
-        }
-      }
+      for (const auto& s : mid) every_transpose("mid-size", s[0], s[1], s[2]);
     }
     // Thin products, which auto sends direct at any size (a GEMV, a one-output Linear layer).
     const index_t thin[][3] = {{64, 1, 5000}, {1, 3000, 100}, {5, 700, 200}, {700, 7, 130}};
